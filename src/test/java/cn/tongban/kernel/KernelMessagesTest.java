@@ -34,7 +34,7 @@ class KernelMessagesTest {
     void everyCodeThrownHasAMessageAndEveryMessageACode() throws IOException {
         Set<String> codes = codesInSource();
         assertThat(codes).contains("id-number.check-character", "credit-code.organization-code-check",
-                "unit-code.parcel-feature");
+                "unit-code.parcel-feature", "division.unknown", "money.negative", "area.precision");
         Set<String> keys = new TreeSet<>();
         for (String key : load("i18n/kernel.properties").stringPropertyNames()) {
             keys.add(key.substring("rule.".length()));
