@@ -76,6 +76,19 @@ public final class CitizenIdNumber {
         return new CitizenIdNumber(number);
     }
 
+    /**
+     * Completes a number from its first 17 digits by computing the GB 11643-1999 check character (demo data, tests).
+     *
+     * @throws InvalidValueException if the 17 digits are not a valid number's body
+     */
+    public static CitizenIdNumber withCheckCharacter(String first17) {
+        if (first17 == null || first17.length() != LENGTH - 1) {
+            throw new InvalidValueException("id-number.length", first17 == null ? 0 : first17.length() + 1);
+        }
+        requireDigits(first17, LENGTH - 1);
+        return of(first17 + checkCharacter(first17));
+    }
+
     /** The 18-character number, check character {@code X} in uppercase. */
     @JsonValue
     public String value() {

@@ -71,6 +71,19 @@ public final class UnifiedSocialCreditCode {
         return new UnifiedSocialCreditCode(code);
     }
 
+    /**
+     * Completes a code from its first 16 characters by computing both check characters — what a registering
+     * authority does when it issues a code (and what demo data and tests need).
+     */
+    public static UnifiedSocialCreditCode withCheckCharacters(String first16) {
+        if (first16 == null || first16.length() != LENGTH - 2) {
+            throw new InvalidValueException("credit-code.length", first16 == null ? 0 : first16.length() + 2);
+        }
+        String upper = first16.toUpperCase(Locale.ROOT);
+        String first17 = upper + organizationCheckCharacter(upper.substring(8, 16));
+        return of(first17 + checkCharacter(first17));
+    }
+
     /** The 18 characters, upper case. */
     @JsonValue
     public String value() {

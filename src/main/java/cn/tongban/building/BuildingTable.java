@@ -1,0 +1,27 @@
+package cn.tongban.building;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 楼盘表: what other modules may ask of it and tell it. Filing marks units 已备案, restrictions set 查封 and 抵押,
+ * registration marks them 已登记 — always through {@link #changeStatus}, which appends to the unit's history.
+ */
+public interface BuildingTable {
+
+    Optional<UnitView> findUnit(String unitCode);
+
+    /**
+     * Changes one status aspect of a unit and records why (建房规〔2020〕4号 一（四）).
+     *
+     * @param expectedVersion the unit version the caller decided on, or {@code null} to change whatever the
+     *                        current version is
+     * @return the unit after the change
+     * @throws cn.tongban.kernel.NotFoundException if there is no such unit
+     * @throws cn.tongban.kernel.ConflictException if the unit changed meanwhile or already has that value
+     */
+    UnitView changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason, String sourceDocument,
+            String recordedBy, Long expectedVersion);
+
+    List<StatusChange> history(String unitCode);
+}

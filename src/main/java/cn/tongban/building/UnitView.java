@@ -1,0 +1,25 @@
+package cn.tongban.building;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * 户 of the 楼盘表 as other modules and the API see it: where it is, its areas and uses, its 交易状况 and 权利状况.
+ * Owners' personal data is masked.
+ */
+public record UnitView(String unitCode, String houseCode, long buildingId, String buildingCode, long projectId,
+        String districtCode, String location, int floor, String roomNo, BigDecimal buildingArea, BigDecimal innerArea,
+        BigDecimal sharedArea, String houseUse, String landUse, String houseNature, String houseType,
+        String roomLayout, String layoutStructure, String orientation, String houseState, TradeStatus tradeStatus,
+        Rights rights, List<Owner> owners, long version) {
+
+    /** 权利状况. */
+    public record Rights(boolean advanceNotice, boolean seized, boolean mortgaged, boolean objection, boolean locked,
+            boolean constructionMortgage) {
+    }
+
+    /** 房屋所有权人 as registered, masked. */
+    public record Owner(String name, String idType, String idNumber, String coOwnership, String share,
+            String certificateNo) {
+    }
+}

@@ -1,0 +1,189 @@
+package cn.tongban.building;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.tongban.kernel.ConflictException;
+import cn.tongban.kernel.Masking;
+import cn.tongban.kernel.NotFoundException;
+import cn.tongban.kernel.Page;
+import cn.tongban.kernel.PageRequest;
+import cn.tongban.kernel.RuleViolationException;
+import cn.tongban.kernel.Violation;
+
+/** 户 of the 楼盘表: queries, and status changes through the append-only history. */
+@Service
+class Units implements BuildingTable {
+
+    private static final String SELECT = """
+            SELECT u.*, b.building_code, b.project_id, p.district_code
+              FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id""";
+
+    private final JdbcClient jdbc;
+
+    Units(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<UnitView> findUnit(String unitCode) {
+        Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE u.unit_code = ?").param(unitCode).query(Units::view).optional();
+        return unit.map(u -> withOwners(u, owners(List.of(u.unitCode())).getOrDefault(u.unitCode(), List.of())));
+    }
+
+    UnitView get(String unitCode) {
+        return findUnit(unitCode).orElseThrow(() -> new NotFoundException("unit", unitCode));
+    }
+
+    /** Filters of the unit listing; all optional. */
+    record Filter(Long projectId, Long buildingId, String districtCode, TradeStatus tradeStatus, String houseUse,
+            Boolean seized, Boolean mortgaged) {
+    }
+
+    Page<UnitView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        condition(where, args, "b.project_id", filter.projectId());
+        condition(where, args, "u.building_id", filter.buildingId());
+        condition(where, args, "p.district_code", filter.districtCode());
+        condition(where, args, "u.trade_status", filter.tradeStatus() == null ? null : filter.tradeStatus().name());
+        condition(where, args, "u.house_use", filter.houseUse());
+        condition(where, args, "u.seized", filter.seized());
+        condition(where, args, "u.mortgaged", filter.mortgaged());
+        long total = jdbc.sql("SELECT count(*) FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id" + where)
+                .params(args).query(Long.class).single();
+        List<UnitView> items = jdbc.sql(SELECT + where + " ORDER BY u.unit_code LIMIT " + page.size() + " OFFSET " + page.offset())
+                .params(args).query(Units::view).list();
+        Map<String, List<UnitView.Owner>> owners = owners(items.stream().map(UnitView::unitCode).toList());
+        items = items.stream().map(u -> withOwners(u, owners.getOrDefault(u.unitCode(), List.of()))).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    @Override
+    @Transactional
+    public UnitView changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason,
+            String sourceDocument, String recordedBy, Long expectedVersion) {
+        List<Violation> violations = new ArrayList<>();
+        String value = normalise(aspect, newValue, violations);
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            violations.add(new Violation("reason", "status.reason-required"));
+        }
+        if (sourceDocument == null || sourceDocument.isBlank() || sourceDocument.length() > 200) {
+            violations.add(new Violation("sourceDocument", "status.source-required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(violations);
+        }
+        // lock the unit row: concurrent changes of the same unit are serialised, none is lost
+        Map<String, Object> current = jdbc.sql("SELECT version, " + column(aspect) + "::text AS value FROM unit WHERE unit_code = ? FOR UPDATE")
+                .param(unitCode).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("unit", unitCode));
+        long version = ((Number) current.get("version")).longValue();
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new ConflictException("version.stale");
+        }
+        String old = (String) current.get("value");
+        if (old.equals(value)) {
+            throw new ConflictException("status.unchanged", aspect.name(), value);
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO unit_status_change (unit_code, aspect, old_value, new_value, reason, source_document, recorded_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(unitCode, aspect.name(), old, value, reason.strip(), sourceDocument.strip(), recordedBy)
+                    .update();
+        } catch (TransientDataAccessException e) {
+            throw new ConflictException("version.stale");
+        }
+        return get(unitCode);
+    }
+
+    @Override
+    public List<StatusChange> history(String unitCode) {
+        get(unitCode);
+        return jdbc.sql("SELECT * FROM unit_status_change WHERE unit_code = ? ORDER BY id").param(unitCode)
+                .query((rs, row) -> new StatusChange(rs.getLong("id"), rs.getString("unit_code"),
+                        StatusAspect.valueOf(rs.getString("aspect")), rs.getString("old_value"), rs.getString("new_value"),
+                        rs.getString("reason"), rs.getString("source_document"), rs.getString("recorded_by"),
+                        rs.getObject("occurred_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private static String normalise(StatusAspect aspect, String value, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation("value", "status.value-required"));
+            return null;
+        }
+        if (aspect.isFlag()) {
+            String flag = value.strip().toLowerCase(Locale.ROOT);
+            if (!flag.equals("true") && !flag.equals("false")) {
+                violations.add(new Violation("value", "status.flag-value", value));
+            }
+            return flag;
+        }
+        try {
+            return TradeStatus.valueOf(value.strip()).name();
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("value", "status.trade-status-value", value,
+                    java.util.Arrays.stream(TradeStatus.values()).map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    private static String column(StatusAspect aspect) {
+        // a closed set of column names, never user input
+        return aspect.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String column, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private Map<String, List<UnitView.Owner>> owners(List<String> unitCodes) {
+        if (unitCodes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM unit_owner WHERE unit_code = ANY(?) ORDER BY id")
+                .param(unitCodes.toArray(String[]::new))
+                .query((rs, row) -> Map.entry(rs.getString("unit_code"), new UnitView.Owner(
+                        Masking.name(rs.getString("name")), rs.getString("id_type"), Masking.identifier(rs.getString("id_number")),
+                        rs.getString("co_ownership"), rs.getString("share"), rs.getString("certificate_no"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static UnitView withOwners(UnitView u, List<UnitView.Owner> owners) {
+        return new UnitView(u.unitCode(), u.houseCode(), u.buildingId(), u.buildingCode(), u.projectId(), u.districtCode(),
+                u.location(), u.floor(), u.roomNo(), u.buildingArea(), u.innerArea(), u.sharedArea(), u.houseUse(),
+                u.landUse(), u.houseNature(), u.houseType(), u.roomLayout(), u.layoutStructure(), u.orientation(),
+                u.houseState(), u.tradeStatus(), u.rights(), owners, u.version());
+    }
+
+    private static UnitView view(ResultSet rs, int row) throws SQLException {
+        return new UnitView(rs.getString("unit_code"), rs.getString("house_code"), rs.getLong("building_id"),
+                rs.getString("building_code"), rs.getLong("project_id"), rs.getString("district_code"),
+                rs.getString("location"), rs.getInt("floor"), rs.getString("room_no"), rs.getBigDecimal("building_area"),
+                rs.getBigDecimal("inner_area"), rs.getBigDecimal("shared_area"), rs.getString("house_use"),
+                rs.getString("land_use"), rs.getString("house_nature"), rs.getString("house_type"),
+                rs.getString("room_layout"), rs.getString("layout_structure"), rs.getString("orientation"),
+                rs.getString("house_state"), TradeStatus.valueOf(rs.getString("trade_status")),
+                new UnitView.Rights(rs.getBoolean("advance_notice"), rs.getBoolean("seized"), rs.getBoolean("mortgaged"),
+                        rs.getBoolean("objection"), rs.getBoolean("locked"), rs.getBoolean("construction_mortgage")),
+                List.of(), rs.getLong("version"));
+    }
+}

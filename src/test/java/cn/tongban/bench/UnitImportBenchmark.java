@@ -1,0 +1,156 @@
+package cn.tongban.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.tongban.TongbanApplication;
+
+/**
+ * Issue #2 benchmark: generates a 1,000,000-unit CSV, imports it through {@code POST /api/v1/units/imports}
+ * over real HTTP, and in the same run COPYs the same file into a bare table of the same columns (no key, no index,
+ * no check) — the ceiling. Goal: at least 50 % of the ceiling and at least 20,000 units/s.
+ *
+ * <p>Run with {@code mvn -Pbench verify} (see README); {@code -Dbench.units=N} changes the size.
+ */
+public final class UnitImportBenchmark {
+
+    private static final int FLOORS = 25;
+    private static final int PER_FLOOR = 20;
+    private static final String DISTRICT = "320411";
+
+    public static void main(String[] args) throws Exception {
+        int units = Integer.getInteger("bench.units", 1_000_000);
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        ConfigurableApplicationContext app = SpringApplication.run(TongbanApplication.class,
+                "--server.port=0", "--tongban.db.embedded.temporary=true", "--tongban.db.url=",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        try {
+            String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            int buildings = (units + FLOORS * PER_FLOOR - 1) / (FLOORS * PER_FLOOR);
+            String[] buildingCodes = setUp(http, base, buildings);
+            Path csv = dir.resolve("units-" + units + ".csv");
+            long bytes = generate(csv, buildingCodes, units);
+            System.out.printf(Locale.ROOT, "%nGenerated %,d units in %s (%,d MB), %d buildings%n", units, csv, bytes >> 20, buildings);
+
+            DataSource db = app.getBean(DataSource.class);
+            double ceiling = copyCeiling(db, csv, units);
+            double imported = importThroughApi(http, base, csv, units, "first import (all inserted)");
+            double again = importThroughApi(http, base, csv, units, "same file again (all unchanged)");
+
+            System.out.printf(Locale.ROOT, """
+
+                    ================ 楼盘表 import benchmark (%,d units, %d cores) ================
+                    ceiling: plain COPY into a bare table     %,10.0f units/s
+                    import API, first time (insert)           %,10.0f units/s  = %5.1f %% of ceiling
+                    import API, same file again (no change)   %,10.0f units/s  = %5.1f %% of ceiling
+                    goal: >= 50 %% of ceiling and >= 20,000 units/s -> %s
+                    ===========================================================================
+                    %n""", units, Runtime.getRuntime().availableProcessors(), ceiling, imported, 100 * imported / ceiling,
+                    again, 100 * again / ceiling, imported >= 0.5 * ceiling && imported >= 20_000 ? "MET" : "NOT MET");
+        } finally {
+            app.close();
+        }
+    }
+
+    private static String[] setUp(HttpClient http, String base, int buildings) throws Exception {
+        String project = post(http, base + "/api/v1/projects", """
+                {"name":"基准测试项目","developerCreditCode":"%s","districtCode":"%s","parcelCode":"%s001001GB00001",
+                 "landUse":"城镇住宅用地"}""".formatted(cn.tongban.TestData.creditCode(), DISTRICT, DISTRICT));
+        long projectId = Long.parseLong(project.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        String[] codes = new String[buildings];
+        for (int b = 0; b < buildings; b++) {
+            String body = post(http, base + "/api/v1/buildings", """
+                    {"projectId":%d,"buildingNumber":"%04d","name":"%d幢","floorsAbove":%d,"structure":"3"}"""
+                    .formatted(projectId, b + 1, b + 1, FLOORS));
+            codes[b] = body.replaceAll("(?s).*\"buildingCode\":\"([0-9A-Z]+)\".*", "$1");
+        }
+        return codes;
+    }
+
+    private static long generate(Path csv, String[] buildings, int units) throws IOException {
+        Random random = new Random(1);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState\n");
+            for (int i = 0; i < units; i++) {
+                int b = i / (FLOORS * PER_FLOOR);
+                int seq = i % (FLOORS * PER_FLOOR) + 1;
+                int floor = (seq - 1) / PER_FLOOR + 1;
+                int area = 6000 + random.nextInt(12000);
+                int shared = area * 18 / 100;
+                out.write(buildings[b] + "%04d,%s%06d,常州市新北区通江大道%d号基准花园%d幢%d%02d室,%d,%d%02d,%d.%02d,%d.%02d,%d.%02d,11,城镇住宅用地,0,01,03,01,02,01\n"
+                        .formatted(seq, DISTRICT, i, b + 1, b + 1, floor, (seq - 1) % PER_FLOOR + 1, floor, floor,
+                                (seq - 1) % PER_FLOOR + 1, area / 100, area % 100, (area - shared) / 100, (area - shared) % 100,
+                                shared / 100, shared % 100));
+            }
+        }
+        return Files.size(csv);
+    }
+
+    /** The ceiling: the same file COPYed by PostgreSQL into a table of the same columns with nothing to maintain. */
+    private static double copyCeiling(DataSource db, Path csv, int units) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute("""
+                    CREATE TABLE bench_copy_ceiling (unit_code CHAR(28), house_code TEXT, location TEXT, floor INT, room_no TEXT,
+                        building_area NUMERIC(12,2), inner_area NUMERIC(12,2), shared_area NUMERIC(12,2), house_use TEXT,
+                        land_use TEXT, house_nature TEXT, house_type TEXT, room_layout TEXT, layout_structure TEXT,
+                        orientation TEXT, house_state TEXT)""");
+            long start = System.nanoTime();
+            try (InputStream in = Files.newInputStream(csv)) {
+                long rows = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY bench_copy_ceiling FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
+                if (rows != units) {
+                    throw new IllegalStateException("COPY loaded " + rows + " rows, not " + units);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.createStatement().execute("DROP TABLE bench_copy_ceiling");
+            System.out.printf(Locale.ROOT, "ceiling COPY: %,d rows in %.2f s%n", units, seconds);
+            return units / seconds;
+        }
+    }
+
+    private static double importThroughApi(HttpClient http, String base, Path csv, int units, String what) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/units/imports"))
+                .header("Content-Type", "text/csv").header("X-File-Name", csv.getFileName().toString())
+                .timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
+            throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+        System.out.printf(Locale.ROOT, "import API, %s: %,d rows in %.2f s -> %s%n", what, units, seconds,
+                response.body().replaceAll("(?s).*(\"totalRows\".*?\"rejected\":\\d+).*", "$1"));
+        return units / seconds;
+    }
+
+    private static String post(HttpClient http, String url, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
