@@ -36,6 +36,8 @@ class DemoCity implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
 
+    static final int PROJECTS = 50;
+    static final int BUILDINGS_PER_PROJECT = 6;
     /** 常州市: 天宁区, 钟楼区, 新北区, 武进区, 金坛区, 溧阳市 (GB/T 2260). */
     static final List<String> DISTRICTS = List.of("320402", "320404", "320411", "320412", "320413", "320481");
     private static final String[] ESTATE_WORDS = {"龙城", "天宁", "运河", "紫荆", "香树", "翠竹", "锦绣", "御景", "滨江", "青枫",
@@ -66,13 +68,20 @@ class DemoCity implements ApplicationRunner {
             log.info("楼盘表 not empty: demo city not loaded");
             return;
         }
+        load();
+    }
+
+    /** Loads the demo city; returns the number of units. */
+    long load() {
         long started = System.nanoTime();
         Random random = new Random(20201); // deterministic: the same city on every machine
         long units = 0;
-        for (int p = 0; p < 50; p++) {
+        for (int p = 0; p < PROJECTS; p++) {
             units += project(p, random);
         }
-        log.info("Demo city loaded: 50 projects, 300 buildings, {} units in {} s", units, (System.nanoTime() - started) / 1_000_000_000);
+        log.info("Demo city loaded: {} projects, {} buildings, {} units in {} s", PROJECTS, PROJECTS * BUILDINGS_PER_PROJECT,
+                units, (System.nanoTime() - started) / 1_000_000_000);
+        return units;
     }
 
     private long project(int p, Random random) {
@@ -86,7 +95,7 @@ class DemoCity implements ApplicationRunner {
         boolean completed = startYear <= 2021;
         String road = ROADS[p % ROADS.length];
         long units = 0;
-        for (int b = 1; b <= 6; b++) {
+        for (int b = 1; b <= BUILDINGS_PER_PROJECT; b++) {
             int floors = 6 + random.nextInt(28);
             int perFloor = Math.max(2, (100 + random.nextInt(20)) / floors + 1);
             BuildingView building = buildings.create(new BuildingRequest(project.id(), null, "%04d".formatted(b), b + "幢",
@@ -119,7 +128,7 @@ class DemoCity implements ApplicationRunner {
                 }
             }
             UnitImportReport report = importer.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                    "demo-" + building.buildingCode() + ".csv");
+                    "demo-" + building.buildingCode() + ".csv", csv.length());
             if (report.rejected() > 0) {
                 throw new IllegalStateException("demo data rejected: " + report);
             }

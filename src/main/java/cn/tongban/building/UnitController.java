@@ -82,8 +82,9 @@ class UnitController {
      * 不动产单元代码; each invalid row is reported with its line number, field and rule.
      */
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    UnitImportReports.Summary importCsv(InputStream body, @RequestHeader(name = "X-File-Name", required = false) String fileName) {
-        UnitImportReport report = importer.importCsv(body, fileName);
+    UnitImportReports.Summary importCsv(InputStream body, @RequestHeader(name = "X-File-Name", required = false) String fileName,
+            @RequestHeader(name = "Content-Length", required = false) Long length) {
+        UnitImportReport report = importer.importCsv(body, fileName, length == null ? -1 : length);
         return reports.describe(report.importId(), UnitImporter.ERRORS_IN_RESPONSE);
     }
 

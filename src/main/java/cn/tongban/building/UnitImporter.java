@@ -1,53 +1,53 @@
 package cn.tongban.building;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.PushbackInputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.tongban.building.UnitCsvReader.BuildingFloors;
+import cn.tongban.building.UnitCsvReader.Line;
 import cn.tongban.kernel.RuleViolationException;
 import cn.tongban.kernel.Violation;
 
 /**
  * Bulk import of 户 into the 楼盘表 from a CSV file (UTF-8, a header naming the fields).
  *
- * <p>The file is streamed, never held in memory: each row is checked on its own as it is read and written,
- * valid or not, to a temporary staging table through PostgreSQL's COPY. The rules that need the database —
- * the building exists and has that floor, a code is not repeated in the file, a 房屋编码 is not another unit's —
- * are then checked set-wise in SQL, and the valid rows are upserted by 不动产单元代码 in one statement that leaves
- * unchanged rows untouched (importing the same file twice changes nothing). Everything happens in one
- * transaction: a file that cannot be read at all (wrong encoding, missing column) writes nothing, and a row is
- * either imported whole or reported with its line, field and rule.
+ * <p>The file is streamed, never held in memory. A reader thread checks each row on its own
+ * ({@link UnitCsvReader}); this class takes its batches and, per batch, looks up which units exist already and
+ * who holds each 房屋编码, COPYs the new units straight into the unit table, updates the changed ones and leaves
+ * the unchanged ones alone (importing the same file twice changes nothing). Every rejected row is recorded with its
+ * line, field and rule. A unit code or 房屋编码 that repeats an earlier row's is rejected, the first row standing.
+ *
+ * <p>Everything happens in one transaction: a file that cannot be read at all (wrong encoding, missing column)
+ * writes nothing, and a row is either imported whole or reported. Imports run one at a time (an advisory lock), so
+ * that what a batch found missing is still missing when it is written.
  */
 @Service
 class UnitImporter {
@@ -55,80 +55,13 @@ class UnitImporter {
     /** How many errors the import response carries; the rest are paged at /imports/{id}/errors. */
     static final int ERRORS_IN_RESPONSE = 100;
 
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
-    private static final String STAGING = """
-            CREATE TEMPORARY TABLE unit_import_staging (
-                line_no BIGINT NOT NULL, err_field TEXT, err_code TEXT, err_args TEXT[],
-                unit_code CHAR(28), building_code CHAR(24), house_code TEXT, location TEXT, floor INT, room_no TEXT,
-                building_area NUMERIC(12,2), inner_area NUMERIC(12,2), shared_area NUMERIC(12,2), house_use TEXT,
-                land_use TEXT, house_nature TEXT, house_type TEXT, room_layout TEXT, layout_structure TEXT,
-                orientation TEXT, house_state TEXT
-            ) ON COMMIT DROP""";
-
-    private static final String COPY = "COPY unit_import_staging FROM STDIN (FORMAT csv)";
-
-    /** Rules checked against the database, each marking the rows that break it (only those rows are rewritten). */
-    private static final List<String> SET_RULES = List.of(
-            // the building (幢, the code's first 24 characters) must be in the 楼盘表 already
-            """
-            UPDATE unit_import_staging s SET err_field = 'unitCode', err_code = 'unit.building-unknown', err_args = ARRAY[s.building_code::text]
-             WHERE s.err_code IS NULL AND NOT EXISTS (SELECT 1 FROM building b WHERE b.building_code = s.building_code)""",
-            // the floor must exist in that building
-            """
-            UPDATE unit_import_staging s SET err_field = 'floor', err_code = 'unit.floor-outside-building',
-                   err_args = ARRAY[(-b.floors_below)::text, b.floors_above::text]
-              FROM building b
-             WHERE s.err_code IS NULL AND b.building_code = s.building_code
-               AND NOT (s.floor BETWEEN -b.floors_below AND b.floors_above)""",
-            // a unit code twice in one file: which row is right cannot be known, so none of them is imported
-            """
-            UPDATE unit_import_staging s SET err_field = 'unitCode', err_code = 'unit.duplicate-in-file', err_args = ARRAY[d.lines]
-              FROM (SELECT unit_code, string_agg(line_no::text, ', ' ORDER BY line_no) AS lines
-                      FROM unit_import_staging WHERE err_code IS NULL GROUP BY unit_code HAVING count(*) > 1) d
-             WHERE s.err_code IS NULL AND s.unit_code = d.unit_code""",
-            """
-            UPDATE unit_import_staging s SET err_field = 'houseCode', err_code = 'unit.house-code-duplicate-in-file', err_args = ARRAY[d.lines]
-              FROM (SELECT house_code, string_agg(line_no::text, ', ' ORDER BY line_no) AS lines
-                      FROM unit_import_staging WHERE err_code IS NULL AND house_code IS NOT NULL
-                     GROUP BY house_code HAVING count(*) > 1) d
-             WHERE s.err_code IS NULL AND s.house_code = d.house_code""",
-            // a 房屋编码 identifies one house: it cannot be given to a second unit
-            """
-            UPDATE unit_import_staging s SET err_field = 'houseCode', err_code = 'unit.house-code-taken', err_args = ARRAY[u.unit_code::text]
-              FROM unit u
-             WHERE s.err_code IS NULL AND u.house_code = s.house_code AND u.unit_code <> s.unit_code""");
-
-    private static final String MERGE = """
-            WITH merged AS (
-                INSERT INTO unit AS u (unit_code, house_code, building_id, location, floor, room_no, building_area,
-                                       inner_area, shared_area, house_use, land_use, house_nature, house_type,
-                                       room_layout, layout_structure, orientation, house_state)
-                SELECT s.unit_code, s.house_code, b.id, s.location, s.floor, s.room_no, s.building_area, s.inner_area,
-                       s.shared_area, s.house_use, s.land_use, s.house_nature, s.house_type, s.room_layout,
-                       s.layout_structure, s.orientation, s.house_state
-                  FROM unit_import_staging s JOIN building b ON b.building_code = s.building_code
-                 WHERE s.err_code IS NULL
-                ON CONFLICT (unit_code) DO UPDATE
-                   SET house_code = EXCLUDED.house_code, building_id = EXCLUDED.building_id, location = EXCLUDED.location,
-                       floor = EXCLUDED.floor, room_no = EXCLUDED.room_no, building_area = EXCLUDED.building_area,
-                       inner_area = EXCLUDED.inner_area, shared_area = EXCLUDED.shared_area,
-                       house_use = EXCLUDED.house_use, land_use = EXCLUDED.land_use,
-                       house_nature = EXCLUDED.house_nature, house_type = EXCLUDED.house_type,
-                       room_layout = EXCLUDED.room_layout, layout_structure = EXCLUDED.layout_structure,
-                       orientation = EXCLUDED.orientation, house_state = EXCLUDED.house_state,
-                       version = u.version + 1, updated_at = now()
-                 WHERE (u.house_code, u.building_id, u.location, u.floor, u.room_no, u.building_area, u.inner_area,
-                        u.shared_area, u.house_use, u.land_use, u.house_nature, u.house_type, u.room_layout,
-                        u.layout_structure, u.orientation, u.house_state)
-                       IS DISTINCT FROM
-                       (EXCLUDED.house_code, EXCLUDED.building_id, EXCLUDED.location, EXCLUDED.floor, EXCLUDED.room_no,
-                        EXCLUDED.building_area, EXCLUDED.inner_area, EXCLUDED.shared_area, EXCLUDED.house_use,
-                        EXCLUDED.land_use, EXCLUDED.house_nature, EXCLUDED.house_type, EXCLUDED.room_layout,
-                        EXCLUDED.layout_structure, EXCLUDED.orientation, EXCLUDED.house_state)
-                RETURNING (xmax = 0) AS inserted
-            )
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM merged""";
+    private static final Logger log = LoggerFactory.getLogger(UnitImporter.class);
+    private static final int BATCH = 5_000;
+    /** Key of the advisory lock that serialises imports. */
+    private static final long IMPORT_LOCK = 0x7B_6C_6F_75_70_6F_72_74L;
+    private static final String COLUMNS = """
+            unit_code, house_code, building_id, location, floor, room_no, building_area, inner_area, shared_area,
+            house_use, land_use, house_nature, house_type, room_layout, layout_structure, orientation, house_state""";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -142,187 +75,340 @@ class UnitImporter {
         this.rules = rules;
     }
 
-    UnitImportReport importCsv(InputStream body, String fileName) {
+    /**
+     * @param expectedBytes the file's size if known, else -1: sizes the repeat detection
+     */
+    UnitImportReport importCsv(InputStream body, String fileName, long expectedBytes) {
         OffsetDateTime started = OffsetDateTime.now();
         UUID id = UUID.randomUUID();
-        return transaction.execute(status -> {
-            jdbc.sql(STAGING).update();
-            long rows = stage(body);
-            SET_RULES.forEach(rule -> jdbc.sql(rule).update());
-            Map<String, Object> merged = jdbc.sql(MERGE).query().singleRow();
-            long inserted = ((Number) merged.get("inserted")).longValue();
-            long updated = ((Number) merged.get("updated")).longValue();
-            long rejected = jdbc.sql("SELECT count(DISTINCT line_no) FROM unit_import_staging WHERE err_code IS NOT NULL")
-                    .query(Long.class).single();
-            jdbc.sql("""
-                    INSERT INTO unit_import (id, file_name, total_rows, inserted, updated, unchanged, rejected, started_at, finished_at)
-                    VALUES (:id, :fileName, :total, :inserted, :updated, :unchanged, :rejected, :started, now())""")
-                    .param("id", id).param("fileName", fileName).param("total", rows).param("inserted", inserted)
-                    .param("updated", updated).param("unchanged", rows - inserted - updated - rejected)
-                    .param("rejected", rejected).param("started", started).update();
-            jdbc.sql("""
-                    INSERT INTO unit_import_error (import_id, line_no, field, code, args)
-                    SELECT :id, line_no, err_field, err_code, coalesce(err_args, '{}') FROM unit_import_staging
-                     WHERE err_code IS NOT NULL""").param("id", id).update();
-            return new UnitImportReport(id, rows, inserted, updated, rows - inserted - updated - rejected, rejected);
-        });
+        long expectedRows = expectedBytes > 0 ? expectedBytes / 100 : 10_000_000;
+        try (UnitCsvReader reader = new UnitCsvReader(body, rules, this::building, expectedRows, BATCH)) {
+            return transaction.execute(status -> {
+                jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query().singleValue();
+                jdbc.sql("""
+                        CREATE TEMPORARY TABLE unit_import_line (line_no BIGINT NOT NULL, unit_code TEXT COLLATE "C" NOT NULL,
+                            house_code TEXT COLLATE "C") ON COMMIT DROP""").update();
+                jdbc.sql("CREATE TEMPORARY TABLE unit_import_held (LIKE unit INCLUDING DEFAULTS, line_no BIGINT NOT NULL) ON COMMIT DROP").update();
+                jdbc.sql("""
+                        INSERT INTO unit_import (id, file_name, total_rows, inserted, updated, unchanged, rejected, started_at, finished_at)
+                        VALUES (?, ?, 0, 0, 0, 0, 0, ?, ?)""").params(id, fileName, started, started).update();
+                Batches batches = new Batches(id);
+                reader.start();
+                try {
+                    for (List<Line> batch = reader.next(); batch != null; batch = reader.next()) {
+                        batches.write(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("import interrupted", e);
+                }
+                if (batches.rows == 0) {
+                    throw new RuleViolationException(new Violation("file", "unit-import.no-rows"));
+                }
+                batches.settleSuspects();
+                jdbc.sql("""
+                        UPDATE unit_import SET total_rows = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, finished_at = now()
+                         WHERE id = ?""")
+                        .params(batches.rows, batches.inserted, batches.updated, batches.unchanged, batches.rejected, id).update();
+                log.info("Import {} ({}): {} rows, {} inserted, {} updated, {} unchanged, {} rejected in {} ms", id, fileName,
+                        batches.rows, batches.inserted, batches.updated, batches.unchanged, batches.rejected,
+                        java.time.Duration.between(started, OffsetDateTime.now()).toMillis());
+                return new UnitImportReport(id, batches.rows, batches.inserted, batches.updated, batches.unchanged, batches.rejected);
+            });
+        }
     }
 
-    /** Reads, checks and COPYs every row into the staging table; returns the number of data rows. */
-    private long stage(InputStream body) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (CSVParser csv = parser(body)) {
-            checkHeader(csv.getHeaderNames());
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            long rows = 0;
-            try (Writer copy = new BufferedWriter(new OutputStreamWriter(
-                    new PGCopyOutputStream(pg, COPY, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-                Iterator<CSVRecord> records = csv.iterator();
-                while (true) {
-                    CSVRecord record;
-                    try {
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        record = records.next();
-                    } catch (UncheckedIOException e) {
-                        throw unreadable(e.getCause(), csv.getCurrentLineNumber() + 1);
-                    }
-                    rows++;
-                    stageRow(copy, record, csv.getCurrentLineNumber());
+    /** Looked up from the reader's thread, outside the import's transaction: buildings are committed data. */
+    private Optional<BuildingFloors> building(String buildingCode) {
+        return jdbc.sql("SELECT id, floors_above, floors_below FROM building WHERE building_code = ?").param(buildingCode)
+                .query((rs, n) -> new BuildingFloors(rs.getLong(1), rs.getInt(2), rs.getInt(3))).optional();
+    }
+
+    /** Writes the batches of one import on its transaction's connection and counts what happened to each row. */
+    private final class Batches {
+
+        private final UUID importId;
+        private final Connection connection;
+        private final JdbcTemplate template;
+        long rows;
+        long inserted;
+        long updated;
+        long unchanged;
+        long rejected;
+
+        Batches(UUID importId) {
+            this.importId = importId;
+            this.connection = DataSourceUtils.getConnection(dataSource);
+            this.template = new JdbcTemplate(dataSource);
+        }
+
+        void write(List<Line> batch) {
+            rows += batch.size();
+            List<Line> accepted = new ArrayList<>(batch.size());
+            List<Line> held = new ArrayList<>();
+            List<Line> refused = new ArrayList<>();
+            for (Line line : batch) {
+                (line.unit() == null ? refused : line.suspect() ? held : accepted).add(line);
+            }
+            store(accepted, refused);
+            if (!held.isEmpty()) {
+                copy("COPY unit_import_held (" + COLUMNS + ", line_no) FROM STDIN (FORMAT csv)", held, UnitImporter::writeHeld);
+            }
+        }
+
+        /** Writes accepted rows that repeat nothing earlier, and records the refused ones. */
+        private void store(List<Line> accepted, List<Line> refused) {
+            Map<String, Object[]> existing = existing(accepted);
+            Map<String, String> houseHolders = houseHolders(accepted);
+            List<Line> fresh = new ArrayList<>();
+            List<Line> changed = new ArrayList<>();
+            List<Line> written = new ArrayList<>(accepted.size());
+            for (Line line : accepted) {
+                UnitRecord unit = line.unit();
+                String holder = unit.houseCode() == null ? null : houseHolders.get(unit.houseCode());
+                if (holder != null && !holder.equals(unit.unitCode())) {
+                    // a 房屋编码 identifies one house: it cannot be given to a second unit
+                    refused.add(new Line(line.number(), null, 0,
+                            List.of(new Violation(UnitFields.HOUSE_CODE, "unit.house-code-taken", holder)), false));
+                    continue;
+                }
+                written.add(line);
+                Object[] current = existing.get(unit.unitCode());
+                if (current == null) {
+                    fresh.add(line);
+                } else if (!sameAs(current, line)) {
+                    changed.add(line);
+                } else {
+                    unchanged++;
                 }
             }
-            if (rows == 0) {
-                throw new RuleViolationException(new Violation("file", "unit-import.no-rows"));
+            if (!fresh.isEmpty()) {
+                inserted += copy("COPY unit (" + COLUMNS + ") FROM STDIN (FORMAT csv)", fresh, (out, line) -> {
+                    writeUnit(out, line);
+                    out.write('\n');
+                });
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into the staging table failed", e);
+            if (!changed.isEmpty()) {
+                update(changed);
+            }
+            if (!written.isEmpty()) {
+                copy("COPY unit_import_line (line_no, unit_code, house_code) FROM STDIN (FORMAT csv)", written, (out, line) -> {
+                    out.write(Long.toString(line.number()));
+                    field(out, line.unit().unitCode());
+                    field(out, line.unit().houseCode());
+                    out.write('\n');
+                });
+            }
+            if (!refused.isEmpty()) {
+                rejected += refused.size();
+                copy("COPY unit_import_error (import_id, line_no, field, code, args) FROM STDIN (FORMAT csv)", refused, (out, line) -> {
+                    for (Violation violation : line.errors()) {
+                        out.write(importId.toString());
+                        out.write(',');
+                        out.write(Long.toString(line.number()));
+                        field(out, violation.field());
+                        field(out, violation.code());
+                        field(out, array(violation.args()));
+                        out.write('\n');
+                    }
+                });
+            }
+        }
+
+        /**
+         * Settles the suspects: a row whose unit code or 房屋编码 appeared on an earlier line is refused, naming that
+         * line; the others were only flagged by chance and are stored now.
+         */
+        void settleSuspects() {
+            List<Line> clear = new ArrayList<>();
+            List<Line> repeats = new ArrayList<>();
+            Map<String, Long> heldUnits = new HashMap<>();
+            Map<String, Long> heldHouses = new HashMap<>();
+            jdbc.sql("""
+                    WITH units AS (SELECT l.unit_code, min(l.line_no) AS first_line FROM unit_import_line l
+                                    WHERE l.unit_code IN (SELECT unit_code FROM unit_import_held) GROUP BY l.unit_code),
+                         houses AS (SELECT l.house_code, min(l.line_no) AS first_line FROM unit_import_line l
+                                     WHERE l.house_code IN (SELECT house_code FROM unit_import_held) GROUP BY l.house_code)
+                    SELECT h.*, units.first_line AS unit_first, houses.first_line AS house_first
+                      FROM unit_import_held h LEFT JOIN units ON units.unit_code = h.unit_code
+                      LEFT JOIN houses ON houses.house_code = h.house_code
+                     ORDER BY h.line_no""")
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                        Line line = new Line(rs.getLong("line_no"), record(rs), rs.getLong("building_id"), List.of(), false);
+                        Long unitFirst = first(rs.getObject("unit_first", Long.class), heldUnits.get(line.unit().unitCode()));
+                        Long houseFirst = line.unit().houseCode() == null ? null
+                                : first(rs.getObject("house_first", Long.class), heldHouses.get(line.unit().houseCode()));
+                        if (unitFirst != null) {
+                            repeats.add(new Line(line.number(), null, 0, List.of(
+                                    new Violation(UnitFields.UNIT_CODE, "unit.duplicate-in-file", unitFirst)), false));
+                        } else if (houseFirst != null) {
+                            repeats.add(new Line(line.number(), null, 0, List.of(
+                                    new Violation(UnitFields.HOUSE_CODE, "unit.house-code-duplicate-in-file", houseFirst)), false));
+                        } else {
+                            clear.add(line);
+                        }
+                        heldUnits.putIfAbsent(line.unit().unitCode(), line.number());
+                        if (line.unit().houseCode() != null) {
+                            heldHouses.putIfAbsent(line.unit().houseCode(), line.number());
+                        }
+                    });
+            store(clear, repeats);
+        }
+
+        private Map<String, Object[]> existing(List<Line> lines) {
+            Map<String, Object[]> existing = new HashMap<>();
+            if (lines.isEmpty()) {
+                return existing;
+            }
+            String[] codes = lines.stream().map(l -> l.unit().unitCode()).toArray(String[]::new);
+            template.query("SELECT " + COLUMNS + " FROM unit WHERE unit_code = ANY(?)", rs -> {
+                Object[] row = new Object[17];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                existing.put((String) row[0], row);
+            }, (Object) codes);
+            return existing;
+        }
+
+        private Map<String, String> houseHolders(List<Line> lines) {
+            Map<String, String> holders = new HashMap<>();
+            String[] houseCodes = lines.stream().map(l -> l.unit().houseCode()).filter(Objects::nonNull).toArray(String[]::new);
+            if (houseCodes.length > 0) {
+                template.query("SELECT house_code, unit_code FROM unit WHERE house_code = ANY(?)",
+                        rs -> {
+                            holders.put(rs.getString(1), rs.getString(2));
+                        }, (Object) houseCodes);
+            }
+            return holders;
+        }
+
+        private void update(List<Line> changed) {
+            template.batchUpdate("""
+                    UPDATE unit SET house_code = ?, building_id = ?, location = ?, floor = ?, room_no = ?, building_area = ?,
+                           inner_area = ?, shared_area = ?, house_use = ?, land_use = ?, house_nature = ?, house_type = ?,
+                           room_layout = ?, layout_structure = ?, orientation = ?, house_state = ?, version = version + 1,
+                           updated_at = now()
+                     WHERE unit_code = ?""", changed, changed.size(), (ps, line) -> {
+                UnitRecord u = line.unit();
+                Object[] values = {u.houseCode(), line.buildingId(), u.location(), u.floor(), u.roomNo(), u.buildingArea(),
+                        u.innerArea(), u.sharedArea(), u.houseUse(), u.landUse(), u.houseNature(), u.houseType(),
+                        u.roomLayout(), u.layoutStructure(), u.orientation(), u.houseState(), u.unitCode()};
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+            });
+            updated += changed.size();
+        }
+
+        private long copy(String sql, List<Line> lines, RowWriter writer) {
+            try {
+                PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
+                Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                for (Line line : lines) {
+                    writer.write(out, line);
+                }
+                out.flush();
+                return stream.endCopy();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY failed: " + sql, e);
+            }
         }
     }
 
-    private void stageRow(Writer copy, CSVRecord record, long line) throws IOException {
-        if (!record.isConsistent()) {
-            writeError(copy, line, new Violation(null, "unit-import.field-count", record.size()));
-            return;
-        }
-        UnitRules.Outcome outcome = rules.check(name -> record.isMapped(name) ? record.get(name) : null);
-        if (outcome instanceof UnitRules.Invalid invalid) {
-            for (Violation violation : invalid.violations()) {
-                writeError(copy, line, violation);
-            }
-            return;
-        }
-        UnitRecord u = ((UnitRules.Valid) outcome).unit();
-        copy.write(Long.toString(line));
-        copy.write(",,,,");
-        copy.write(u.unitCode());
-        copy.write(',');
-        copy.write(u.buildingCode());
-        field(copy, u.houseCode());
-        field(copy, u.location());
-        copy.write(',');
-        copy.write(Integer.toString(u.floor()));
-        field(copy, u.roomNo());
-        number(copy, u.buildingArea());
-        number(copy, u.innerArea());
-        number(copy, u.sharedArea());
-        field(copy, u.houseUse());
-        field(copy, u.landUse());
-        field(copy, u.houseNature());
-        field(copy, u.houseType());
-        field(copy, u.roomLayout());
-        field(copy, u.layoutStructure());
-        field(copy, u.orientation());
-        field(copy, u.houseState());
-        copy.write('\n');
+    @FunctionalInterface
+    private interface RowWriter {
+        void write(Writer out, Line line) throws IOException;
     }
 
-    private static void writeError(Writer copy, long line, Violation violation) throws IOException {
-        copy.write(Long.toString(line));
-        field(copy, violation.field());
-        field(copy, violation.code());
+    /** Whether the unit as stored equals the row, column by column in {@link #COLUMNS} order. */
+    private static boolean sameAs(Object[] current, Line line) {
+        UnitRecord u = line.unit();
+        return Objects.equals(current[1], u.houseCode())
+                && ((Number) current[2]).longValue() == line.buildingId()
+                && Objects.equals(current[3], u.location())
+                && ((Number) current[4]).intValue() == u.floor()
+                && Objects.equals(current[5], u.roomNo())
+                && ((BigDecimal) current[6]).compareTo(u.buildingArea()) == 0
+                && ((BigDecimal) current[7]).compareTo(u.innerArea()) == 0
+                && ((BigDecimal) current[8]).compareTo(u.sharedArea()) == 0
+                && Objects.equals(current[9], u.houseUse())
+                && Objects.equals(current[10], u.landUse())
+                && Objects.equals(current[11], u.houseNature())
+                && Objects.equals(current[12], u.houseType())
+                && Objects.equals(current[13], u.roomLayout())
+                && Objects.equals(current[14], u.layoutStructure())
+                && Objects.equals(current[15], u.orientation())
+                && Objects.equals(current[16], u.houseState());
+    }
+
+    private static UnitRecord record(ResultSet rs) throws SQLException {
+        String code = rs.getString("unit_code");
+        return new UnitRecord(code, code.substring(0, 24), rs.getString("house_code"), rs.getString("location"),
+                rs.getInt("floor"), rs.getString("room_no"), rs.getBigDecimal("building_area"), rs.getBigDecimal("inner_area"),
+                rs.getBigDecimal("shared_area"), rs.getString("house_use"), rs.getString("land_use"),
+                rs.getString("house_nature"), rs.getString("house_type"), rs.getString("room_layout"),
+                rs.getString("layout_structure"), rs.getString("orientation"), rs.getString("house_state"));
+    }
+
+    private static Long first(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static void writeUnit(Writer out, Line line) throws IOException {
+        UnitRecord u = line.unit();
+        out.write(u.unitCode());
+        field(out, u.houseCode());
+        out.write(',');
+        out.write(Long.toString(line.buildingId()));
+        field(out, u.location());
+        out.write(',');
+        out.write(Integer.toString(u.floor()));
+        field(out, u.roomNo());
+        out.write(',');
+        out.write(u.buildingArea().toPlainString());
+        out.write(',');
+        out.write(u.innerArea().toPlainString());
+        out.write(',');
+        out.write(u.sharedArea().toPlainString());
+        field(out, u.houseUse());
+        field(out, u.landUse());
+        field(out, u.houseNature());
+        field(out, u.houseType());
+        field(out, u.roomLayout());
+        field(out, u.layoutStructure());
+        field(out, u.orientation());
+        field(out, u.houseState());
+    }
+
+    private static void writeHeld(Writer out, Line line) throws IOException {
+        writeUnit(out, line);
+        out.write(',');
+        out.write(Long.toString(line.number()));
+        out.write('\n');
+    }
+
+    /** A CSV field for COPY, after a comma: empty (NULL) when absent, else quoted so commas, quotes, newlines survive. */
+    private static void field(Writer out, String value) throws IOException {
+        out.write(',');
+        if (value != null) {
+            out.write('"');
+            out.write(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""));
+            out.write('"');
+        }
+    }
+
+    /** A PostgreSQL text[] literal. */
+    private static String array(Object[] values) {
         StringBuilder array = new StringBuilder("{");
-        for (Object arg : violation.args()) {
+        for (Object value : values) {
             if (array.length() > 1) {
                 array.append(',');
             }
-            array.append('"').append(String.valueOf(arg).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            array.append('"').append(String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        field(copy, array.append('}').toString());
-        copy.write(",,,,,,,,,,,,,,,,,\n");
-    }
-
-    /** A CSV field for COPY: empty (NULL) when absent, else always quoted so commas, quotes and newlines survive. */
-    private static void field(Writer copy, String value) throws IOException {
-        copy.write(',');
-        if (value != null) {
-            copy.write('"');
-            copy.write(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""));
-            copy.write('"');
-        }
-    }
-
-    private static void number(Writer copy, BigDecimal value) throws IOException {
-        copy.write(',');
-        copy.write(value.toPlainString());
-    }
-
-    private static CSVParser parser(InputStream body) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(body, UTF8_BOM.length);
-        byte[] head = in.readNBytes(UTF8_BOM.length);
-        // Excel writes UTF-8 CSV with a byte-order mark; it is not part of the first column's name
-        if (!java.util.Arrays.equals(head, UTF8_BOM)) {
-            in.unread(head);
-        }
-        // A GBK (or any non-UTF-8) file is refused, not guessed at: a mis-decoded 坐落 would be imported silently wrong
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        try {
-            return CSVFormat.RFC4180.builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(true)
-                    .setIgnoreSurroundingSpaces(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                    .setAllowMissingColumnNames(false)
-                    .get()
-                    .parse(reader);
-        } catch (CharacterCodingException e) {
-            throw unreadable(e, 1);
-        } catch (IllegalArgumentException e) {
-            // commons-csv refuses a repeated or empty column name in the header
-            throw new RuleViolationException(new Violation("file", "unit-import.header-invalid", 1));
-        }
-    }
-
-    private static void checkHeader(List<String> header) {
-        if (header.isEmpty()) {
-            throw new RuleViolationException(new Violation("file", "unit-import.empty"));
-        }
-        List<Violation> violations = new ArrayList<>();
-        for (String required : UnitFields.REQUIRED) {
-            if (!header.contains(required)) {
-                violations.add(new Violation(required, "unit-import.missing-column", required));
-            }
-        }
-        for (String column : header) {
-            if (!UnitFields.ALL.contains(column)) {
-                violations.add(new Violation(column, "unit-import.unknown-column", column));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations);
-        }
-    }
-
-    private static RuleViolationException unreadable(Throwable cause, long line) {
-        if (cause instanceof CharacterCodingException) {
-            return new RuleViolationException(new Violation("file", "unit-import.not-utf8", line));
-        }
-        return new RuleViolationException(new Violation("file", "unit-import.unreadable", line));
+        return array.append('}').toString();
     }
 }

@@ -42,7 +42,7 @@ public final class UnitImportBenchmark {
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         ConfigurableApplicationContext app = SpringApplication.run(TongbanApplication.class,
                 "--server.port=0", "--tongban.db.embedded.temporary=true", "--tongban.db.url=",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--logging.level.cn.tongban.building=INFO", "--spring.main.banner-mode=off");
         try {
             String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

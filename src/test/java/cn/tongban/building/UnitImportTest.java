@@ -102,16 +102,33 @@ class UnitImportTest {
     }
 
     @Test
-    void duplicateUnitCodesInOneFileRejectEveryCopy() throws Exception {
+    void repeatedUnitCodeInOneFileIsRefusedNamingTheLineThatStands() throws Exception {
         String csv = String.join("\n", BuildingFixture.HEADER, BuildingFixture.row(building, 1, 1),
-                BuildingFixture.row(building, 2, 1), BuildingFixture.row(building, 1, 2));
+                BuildingFixture.row(building, 2, 1), BuildingFixture.row(building, 1, 2), BuildingFixture.row(building, 1, 3));
         fixture.importCsv(csv).andExpect(status().isOk())
-                .andExpect(jsonPath("$.inserted").value(1))
+                .andExpect(jsonPath("$.inserted").value(2))
                 .andExpect(jsonPath("$.rejected").value(2))
-                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].line").value(4))
+                .andExpect(jsonPath("$.errors[0].field").value("unitCode"))
                 .andExpect(jsonPath("$.errors[0].code").value("unit.duplicate-in-file"))
-                .andExpect(jsonPath("$.errors[1].line").value(4));
-        http.perform(get("/api/v1/units/" + building + "0001")).andExpect(status().isNotFound());
+                .andExpect(jsonPath("$.errors[0].message").value("不动产单元代码与第 2 行重复，以第 2 行为准，本行未导入"))
+                .andExpect(jsonPath("$.errors[1].line").value(5));
+        http.perform(get("/api/v1/units/" + building + "0001")).andExpect(jsonPath("$.floor").value(1));
+    }
+
+    @Test
+    void houseCodeGivenToTwoUnitsIsRefusedForTheSecond() throws Exception {
+        String csv = String.join("\n", BuildingFixture.HEADER,
+                BuildingFixture.row(building, 1, 1).replace(building + "0001,,", building + "0001,HC-" + building + ","),
+                BuildingFixture.row(building, 2, 1).replace(building + "0002,,", building + "0002,HC-" + building + ","));
+        fixture.importCsv(csv).andExpect(jsonPath("$.inserted").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].code").value("unit.house-code-duplicate-in-file"));
+        // and in a later file, the house code still belongs to the first unit
+        fixture.importCsv(BuildingFixture.HEADER + "\n"
+                        + BuildingFixture.row(building, 3, 1).replace(building + "0003,,", building + "0003,HC-" + building + ","))
+                .andExpect(jsonPath("$.errors[0].field").value("houseCode"))
+                .andExpect(jsonPath("$.errors[0].code").value("unit.house-code-taken"));
     }
 
     @Test
