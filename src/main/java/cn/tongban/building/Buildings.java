@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,14 @@ class Buildings {
         if (!code.equals(current.buildingCode()) && current.unitCount() > 0) {
             // the code is the prefix of every unit's 不动产单元代码 in the building
             throw new ConflictException("building.code-fixed", current.unitCount());
+        }
+        Map<String, Object> floors = jdbc.sql("SELECT max(floor) AS top, min(floor) AS bottom FROM unit WHERE building_id = ?")
+                .param(id).query().singleRow();
+        int below = request.floorsBelow() == null ? 0 : request.floorsBelow();
+        if (floors.get("top") != null && (((Number) floors.get("top")).intValue() > request.floorsAbove()
+                || ((Number) floors.get("bottom")).intValue() < -below)) {
+            // the 楼盘表 cannot have units on floors their building does not have
+            throw new ConflictException("building.floors-hold-units", floors.get("bottom"), floors.get("top"));
         }
         int updated = jdbc.sql("""
                 UPDATE building SET project_id = :project, building_code = :code, name = :name, floors_above = :above,

@@ -52,6 +52,10 @@ final class EmbeddedPostgresServer {
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("max_connections", "100")
+                    // room for a million-unit import without a checkpoint in the middle of it
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("timezone", "Asia/Shanghai");
             if (config.persistentDir() != null) {
                 Files.createDirectories(config.persistentDir());

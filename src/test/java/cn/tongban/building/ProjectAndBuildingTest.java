@@ -125,6 +125,33 @@ class ProjectAndBuildingTest {
     }
 
     @Test
+    void buildingKeepsItsCodeAndFloorsOnceItHasUnitsAndStaleVersionsConflict() throws Exception {
+        JsonNode building = fixture.building(5);
+        String code = building.get("buildingCode").asText();
+        fixture.importCsv(BuildingFixture.HEADER + "\n" + BuildingFixture.row(code, 1, 1));
+        String body = """
+                {"projectId":%d,"buildingNumber":"%s","name":"1幢","floorsAbove":6,"structure":"3","version":%d}""";
+        http.perform(put("/api/v1/buildings/" + building.get("id")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(building.get("projectId").asLong(), "0009", 0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("building.code-fixed"));
+        fixture.importCsv(BuildingFixture.HEADER + "\n" + BuildingFixture.row(code, 2, 5));
+        http.perform(put("/api/v1/buildings/" + building.get("id")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(building.get("projectId").asLong(), "0001", 0).replace("\"floorsAbove\":6", "\"floorsAbove\":4")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("building.floors-hold-units"));
+        http.perform(put("/api/v1/buildings/" + building.get("id")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(building.get("projectId").asLong(), "0001", 0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.floorsAbove").value(6))
+                .andExpect(jsonPath("$.version").value(1));
+        http.perform(put("/api/v1/buildings/" + building.get("id")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted(building.get("projectId").asLong(), "0001", 0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("version.stale"));
+    }
+
+    @Test
     void unknownProjectIsNotFoundProblem() throws Exception {
         http.perform(get("/api/v1/projects/999999999")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("未找到项目：999999999"));
