@@ -197,6 +197,9 @@ CREATE TABLE unit_import
 (
     id          UUID        NOT NULL PRIMARY KEY,
     file_name   TEXT,
+    -- who imported: reports are visible to the importing department (or to city-wide staff)
+    actor_id        TEXT    NOT NULL,
+    department_code TEXT,
     total_rows  BIGINT      NOT NULL CHECK (total_rows >= 0),
     inserted    BIGINT      NOT NULL CHECK (inserted >= 0),
     updated     BIGINT      NOT NULL CHECK (updated >= 0),

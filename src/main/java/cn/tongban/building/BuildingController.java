@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.tongban.identity.Permissions;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
 
@@ -59,35 +61,41 @@ class BuildingController {
             @NotNull LocalDate issuedOn, @NotNull LocalDate validFrom, LocalDate validTo, List<String> unitCodes) {
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.BUILDING_EDIT + "')")
     @PostMapping
     ResponseEntity<BuildingView> create(@Valid @RequestBody BuildingRequest request) {
         BuildingView created = buildings.create(request);
         return ResponseEntity.created(URI.create("/api/v1/buildings/" + created.id())).body(created);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.BUILDING_QUERY + "')")
     @GetMapping
     Page<BuildingView> list(@RequestParam(required = false) Long projectId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return buildings.list(projectId, new PageRequest(page, size));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.BUILDING_QUERY + "')")
     @GetMapping("/{id}")
     BuildingView get(@PathVariable long id) {
         return buildings.get(id);
     }
 
     /** Changes a building; the body's {@code version} must be the one last read (optimistic locking). */
+    @PreAuthorize("hasAuthority('" + Permissions.BUILDING_EDIT + "')")
     @PutMapping("/{id}")
     BuildingView update(@PathVariable long id, @Valid @RequestBody BuildingRequest request) {
         return buildings.update(id, request);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.PERMIT_EDIT + "')")
     @PostMapping("/{id}/sale-permits")
     ResponseEntity<SalePermitView> addPermit(@PathVariable long id, @Valid @RequestBody SalePermitRequest request) {
         SalePermitView created = buildings.addPermit(id, request);
         return ResponseEntity.created(URI.create("/api/v1/buildings/" + id + "/sale-permits/" + created.id())).body(created);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.BUILDING_QUERY + "')")
     @GetMapping("/{id}/sale-permits")
     List<SalePermitView> permits(@PathVariable long id) {
         return buildings.permits(id);

@@ -30,16 +30,19 @@ import cn.tongban.kernel.Violation;
 class Buildings {
 
     private static final String SELECT = """
-            SELECT b.*, (SELECT count(*) FROM unit u WHERE u.building_id = b.id) AS unit_count FROM building b""";
+            SELECT b.*, (SELECT count(*) FROM unit u WHERE u.building_id = b.id) AS unit_count
+              FROM building b JOIN project p ON p.id = b.project_id""";
 
     private final JdbcClient jdbc;
     private final Projects projects;
     private final Dictionaries dictionaries;
+    private final BuildingScope scope;
 
-    Buildings(JdbcClient jdbc, Projects projects, Dictionaries dictionaries) {
+    Buildings(JdbcClient jdbc, Projects projects, Dictionaries dictionaries, BuildingScope scope) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.dictionaries = dictionaries;
+        this.scope = scope;
     }
 
     @Transactional
@@ -87,15 +90,24 @@ class Buildings {
         return get(id);
     }
 
+    /** The building, if the caller's scope includes its project. */
     BuildingView get(long id) {
-        return jdbc.sql(SELECT + " WHERE b.id = ?").param(id).query(Buildings::view).optional()
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND b.id = ?").params(args).query(Buildings::view).optional()
                 .orElseThrow(() -> new NotFoundException("building", id));
     }
 
     Page<BuildingView> list(Long projectId, PageRequest page) {
-        String where = projectId == null ? "" : " WHERE b.project_id = ?";
-        List<Object> args = projectId == null ? List.of() : List.of(projectId);
-        long total = jdbc.sql("SELECT count(*) FROM building b" + where).params(args).query(Long.class).single();
+        BuildingScope.Clause visible = scope.projects();
+        String where = " WHERE " + visible.sql() + (projectId == null ? "" : " AND b.project_id = ?");
+        List<Object> args = new ArrayList<>(visible.args());
+        if (projectId != null) {
+            args.add(projectId);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM building b JOIN project p ON p.id = b.project_id" + where).params(args)
+                .query(Long.class).single();
         List<BuildingView> items = jdbc.sql(SELECT + where + " ORDER BY b.id LIMIT " + page.size() + " OFFSET " + page.offset())
                 .params(args).query(Buildings::view).list();
         return new Page<>(items, page.page(), page.size(), total);

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.tongban.building.BuildingController.BuildingRequest;
 import cn.tongban.building.BuildingController.SalePermitRequest;
 import cn.tongban.building.ProjectController.ProjectRequest;
+import cn.tongban.identity.PlatformActor;
 import cn.tongban.kernel.AdministrativeDivision;
 import cn.tongban.kernel.CitizenIdNumber;
 import cn.tongban.kernel.UnifiedSocialCreditCode;
@@ -68,11 +69,15 @@ class DemoCity implements ApplicationRunner {
             log.info("楼盘表 not empty: demo city not loaded");
             return;
         }
-        load();
+        PlatformActor.run("demo-loader", this::load);
     }
 
-    /** Loads the demo city; returns the number of units. */
+    /** Loads the demo city; returns the number of units. Runs as a platform actor with city-wide scope. */
     long load() {
+        return PlatformActor.call("demo-loader", this::loadAsPlatform);
+    }
+
+    private long loadAsPlatform() {
         long started = System.nanoTime();
         Random random = new Random(20201); // deterministic: the same city on every machine
         long units = 0;

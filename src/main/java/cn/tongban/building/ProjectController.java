@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.tongban.identity.Permissions;
 import cn.tongban.kernel.AdministrativeDivision;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
@@ -46,12 +48,14 @@ class ProjectController {
             LocalDate landTermStart, LocalDate landTermEnd, @PositiveOrZero Long version) {
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.PROJECT_EDIT + "')")
     @PostMapping
     ResponseEntity<ProjectView> create(@Valid @RequestBody ProjectRequest request) {
         ProjectView created = projects.create(request);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.PROJECT_QUERY + "')")
     @GetMapping
     Page<ProjectView> list(@RequestParam(required = false) AdministrativeDivision districtCode,
             @RequestParam(required = false) String name,
@@ -60,12 +64,14 @@ class ProjectController {
         return projects.list(districtCode, name, developerCreditCode, new PageRequest(page, size));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.PROJECT_QUERY + "')")
     @GetMapping("/{id}")
     ProjectView get(@PathVariable long id) {
         return projects.get(id);
     }
 
     /** Changes a project; the body's {@code version} must be the one last read (optimistic locking). */
+    @PreAuthorize("hasAuthority('" + Permissions.PROJECT_EDIT + "')")
     @PutMapping("/{id}")
     ProjectView update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
         return projects.update(id, request);

@@ -27,14 +27,17 @@ class Projects {
             SELECT p.*, (SELECT count(*) FROM building b WHERE b.project_id = p.id) AS building_count FROM project p""";
 
     private final JdbcClient jdbc;
+    private final BuildingScope scope;
 
-    Projects(JdbcClient jdbc) {
+    Projects(JdbcClient jdbc, BuildingScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     @Transactional
     ProjectView create(ProjectRequest request) {
         check(request);
+        requireWritable(request);
         if (jdbc.sql("SELECT count(*) FROM project WHERE district_code = ? AND name = ?")
                 .params(request.districtCode().code(), request.name().strip()).query(Long.class).single() > 0) {
             throw new ConflictException("project.name-taken", request.name().strip());
@@ -53,6 +56,7 @@ class Projects {
             throw new RuleViolationException(new Violation("version", "version.required"));
         }
         check(request);
+        requireWritable(request);
         int updated = jdbc.sql("""
                 UPDATE project SET name = :name, developer_credit_code = :developer, district_code = :district,
                        parcel_code = :parcel, land_use = :landUse, land_term_start = :termStart, land_term_end = :termEnd,
@@ -65,14 +69,26 @@ class Projects {
         return get(id);
     }
 
+    /** The project, if the caller's scope includes it. */
     ProjectView get(long id) {
-        return jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(Projects::view).optional()
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND p.id = ?").params(args).query(Projects::view).optional()
                 .orElseThrow(() -> new NotFoundException("project", id));
     }
 
+    private void requireWritable(ProjectRequest request) {
+        if (!scope.mayWrite(request.districtCode().code(), request.developerCreditCode().value())) {
+            String field = scope.caller().isEnterprise() ? "developerCreditCode" : "districtCode";
+            throw new RuleViolationException(new Violation(field, "scope.outside"));
+        }
+    }
+
     Page<ProjectView> list(AdministrativeDivision district, String name, UnifiedSocialCreditCode developer, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> args = new ArrayList<>();
+        BuildingScope.Clause visible = scope.projects();
+        StringBuilder where = new StringBuilder(" WHERE " + visible.sql());
+        List<Object> args = new ArrayList<>(visible.args());
         if (district != null) {
             where.append(" AND p.district_code = ?");
             args.add(district.code());

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.tongban.identity.Permissions;
 import cn.tongban.kernel.AdministrativeDivision;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
@@ -39,6 +41,7 @@ class UnitController {
         this.reports = reports;
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_QUERY + "')")
     @GetMapping
     Page<UnitView> list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long buildingId,
             @RequestParam(required = false) AdministrativeDivision districtCode,
@@ -49,11 +52,13 @@ class UnitController {
                 tradeStatus, houseUse, seized, mortgaged), new PageRequest(page, size));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_QUERY + "')")
     @GetMapping("/{unitCode}")
     UnitView get(@PathVariable RealEstateUnitCode unitCode) {
         return units.get(unitCode.value());
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_QUERY + "')")
     @GetMapping("/{unitCode}/history")
     List<StatusChange> history(@PathVariable RealEstateUnitCode unitCode) {
         return units.history(unitCode.value());
@@ -70,6 +75,7 @@ class UnitController {
             @NotBlank @Size(max = 200) String sourceDocument, @NotNull @PositiveOrZero Long expectedVersion) {
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_STATUS_CHANGE + "')")
     @PostMapping("/{unitCode}/status-changes")
     UnitView changeStatus(@PathVariable RealEstateUnitCode unitCode, @Valid @RequestBody StatusChangeRequest request) {
         // who recorded it becomes the signed-in user with issue #3
@@ -81,6 +87,7 @@ class UnitController {
      * Streams a CSV of units (UTF-8, header row with the field names) into the 楼盘表. Valid rows are upserted by
      * 不动产单元代码; each invalid row is reported with its line number, field and rule.
      */
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_IMPORT + "')")
     @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     UnitImportReports.Summary importCsv(InputStream body, @RequestHeader(name = "X-File-Name", required = false) String fileName,
             @RequestHeader(name = "Content-Length", required = false) Long length) {
@@ -88,11 +95,13 @@ class UnitController {
         return reports.describe(report.importId(), UnitImporter.ERRORS_IN_RESPONSE);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_IMPORT + "')")
     @GetMapping("/imports/{id}")
     UnitImportReports.Summary importReport(@PathVariable UUID id) {
         return reports.describe(id, UnitImporter.ERRORS_IN_RESPONSE);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.UNIT_IMPORT + "')")
     @GetMapping("/imports/{id}/errors")
     Page<UnitImportReports.RowError> importErrors(@PathVariable UUID id,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {

@@ -26,10 +26,21 @@ class UnitImportReports {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final BuildingScope scope;
 
-    UnitImportReports(JdbcClient jdbc, MessageSource messages) {
+    UnitImportReports(JdbcClient jdbc, MessageSource messages, BuildingScope scope) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.scope = scope;
+    }
+
+    /** An import is visible to the department that made it, and to city-wide staff. */
+    private String visible() {
+        return scope.caller().allDistricts() ? "TRUE" : "department_code = ?";
+    }
+
+    private List<Object> visibleArgs(UUID id) {
+        return scope.caller().allDistricts() ? List.of(id) : List.of(id, String.valueOf(scope.caller().departmentCode()));
     }
 
     /** An import's outcome: every data row is exactly one of inserted, updated, unchanged or rejected. */
@@ -38,7 +49,7 @@ class UnitImportReports {
     }
 
     Summary describe(UUID id, int errorsShown) {
-        return jdbc.sql("SELECT * FROM unit_import WHERE id = ?").param(id)
+        return jdbc.sql("SELECT * FROM unit_import WHERE id = ? AND " + visible()).params(visibleArgs(id))
                 .query((rs, n) -> new Summary(id, rs.getString("file_name"), rs.getLong("total_rows"),
                         rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
@@ -50,10 +61,10 @@ class UnitImportReports {
     }
 
     Page<RowError> errors(UUID id, PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM unit_import_error WHERE import_id = ?").param(id).query(Long.class).single();
-        if (total == 0 && jdbc.sql("SELECT count(*) FROM unit_import WHERE id = ?").param(id).query(Long.class).single() == 0) {
+        if (jdbc.sql("SELECT count(*) FROM unit_import WHERE id = ? AND " + visible()).params(visibleArgs(id)).query(Long.class).single() == 0) {
             throw new NotFoundException("unit-import", id);
         }
+        long total = jdbc.sql("SELECT count(*) FROM unit_import_error WHERE import_id = ?").param(id).query(Long.class).single();
         Locale locale = LocaleContextHolder.getLocale();
         List<RowError> items = jdbc.sql("SELECT * FROM unit_import_error WHERE import_id = ? ORDER BY line_no, field LIMIT ? OFFSET ?")
                 .params(id, page.size(), page.offset())

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.tongban.building.UnitCsvReader.BuildingFloors;
 import cn.tongban.building.UnitCsvReader.Line;
+import cn.tongban.identity.Caller;
 import cn.tongban.kernel.RuleViolationException;
 import cn.tongban.kernel.Violation;
 
@@ -67,12 +68,14 @@ class UnitImporter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final UnitRules rules;
+    private final BuildingScope scope;
 
-    UnitImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, UnitRules rules) {
+    UnitImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, UnitRules rules, BuildingScope scope) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rules = rules;
+        this.scope = scope;
     }
 
     /**
@@ -82,7 +85,10 @@ class UnitImporter {
         OffsetDateTime started = OffsetDateTime.now();
         UUID id = UUID.randomUUID();
         long expectedRows = expectedBytes > 0 ? expectedBytes / 100 : 10_000_000;
-        try (UnitCsvReader reader = new UnitCsvReader(body, rules, this::building, expectedRows, BATCH)) {
+        // the reader thread has no request: the caller's scope is fixed here, and buildings outside it are unknown
+        Caller caller = scope.caller();
+        BuildingScope.Clause visible = BuildingScope.projects(caller);
+        try (UnitCsvReader reader = new UnitCsvReader(body, rules, code -> building(code, visible), expectedRows, BATCH)) {
             return transaction.execute(status -> {
                 jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query().singleValue();
                 jdbc.sql("""
@@ -90,8 +96,10 @@ class UnitImporter {
                             house_code TEXT COLLATE "C") ON COMMIT DROP""").update();
                 jdbc.sql("CREATE TEMPORARY TABLE unit_import_held (LIKE unit INCLUDING DEFAULTS, line_no BIGINT NOT NULL) ON COMMIT DROP").update();
                 jdbc.sql("""
-                        INSERT INTO unit_import (id, file_name, total_rows, inserted, updated, unchanged, rejected, started_at, finished_at)
-                        VALUES (?, ?, 0, 0, 0, 0, 0, ?, ?)""").params(id, fileName, started, started).update();
+                        INSERT INTO unit_import (id, file_name, actor_id, department_code, total_rows, inserted, updated, unchanged,
+                                                 rejected, started_at, finished_at)
+                        VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)""")
+                        .params(id, fileName, caller.actorId(), caller.departmentCode(), started, started).update();
                 Batches batches = new Batches(id);
                 reader.start();
                 try {
@@ -119,8 +127,11 @@ class UnitImporter {
     }
 
     /** Looked up from the reader's thread, outside the import's transaction: buildings are committed data. */
-    private Optional<BuildingFloors> building(String buildingCode) {
-        return jdbc.sql("SELECT id, floors_above, floors_below FROM building WHERE building_code = ?").param(buildingCode)
+    private Optional<BuildingFloors> building(String buildingCode, BuildingScope.Clause visible) {
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(buildingCode);
+        return jdbc.sql("SELECT b.id, b.floors_above, b.floors_below FROM building b JOIN project p ON p.id = b.project_id WHERE "
+                        + visible.sql() + " AND b.building_code = ?").params(args)
                 .query((rs, n) -> new BuildingFloors(rs.getLong(1), rs.getInt(2), rs.getInt(3))).optional();
     }
 
@@ -168,8 +179,9 @@ class UnitImporter {
                 String holder = unit.houseCode() == null ? null : houseHolders.get(unit.houseCode());
                 if (holder != null && !holder.equals(unit.unitCode())) {
                     // a 房屋编码 identifies one house: it cannot be given to a second unit
+                    // the holder is not named: it may be outside the caller's scope
                     refused.add(new Line(line.number(), null, 0,
-                            List.of(new Violation(UnitFields.HOUSE_CODE, "unit.house-code-taken", holder)), false));
+                            List.of(new Violation(UnitFields.HOUSE_CODE, "unit.house-code-taken")), false));
                     continue;
                 }
                 written.add(line);

@@ -32,14 +32,21 @@ class Units implements BuildingTable {
               FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id""";
 
     private final JdbcClient jdbc;
+    private final BuildingScope scope;
 
-    Units(JdbcClient jdbc) {
+    Units(JdbcClient jdbc, BuildingScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
+    /** The unit, if the caller's scope includes its project. */
     @Override
     public Optional<UnitView> findUnit(String unitCode) {
-        Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE u.unit_code = ?").param(unitCode).query(Units::view).optional();
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(unitCode);
+        Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND u.unit_code = ?").params(args)
+                .query(Units::view).optional();
         return unit.map(u -> withOwners(u, owners(List.of(u.unitCode())).getOrDefault(u.unitCode(), List.of())));
     }
 
@@ -53,8 +60,9 @@ class Units implements BuildingTable {
     }
 
     Page<UnitView> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        List<Object> args = new ArrayList<>();
+        BuildingScope.Clause visible = scope.projects();
+        StringBuilder where = new StringBuilder(" WHERE " + visible.sql());
+        List<Object> args = new ArrayList<>(visible.args());
         condition(where, args, "b.project_id", filter.projectId());
         condition(where, args, "u.building_id", filter.buildingId());
         condition(where, args, "p.district_code", filter.districtCode());
@@ -86,6 +94,7 @@ class Units implements BuildingTable {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
+        get(unitCode); // outside the caller's scope: not found
         // lock the unit row: concurrent changes of the same unit are serialised, none is lost
         Map<String, Object> current = jdbc.sql("SELECT version, " + column(aspect) + "::text AS value FROM unit WHERE unit_code = ? FOR UPDATE")
                 .param(unitCode).query().listOfRows().stream().findFirst()

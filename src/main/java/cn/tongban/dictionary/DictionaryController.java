@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,13 +24,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.tongban.identity.Permissions;
+
 /**
  * The code tables (数据字典) over HTTP: everyone reads them, an administrator adds items and changes or retires
  * them (by {@code validTo}; nothing is deleted). Reads come from the database, so that the {@code version} an
  * editor sends back is the stored one. Labels are in the request's language (Chinese unless {@code Accept-Language:
  * en}).
  *
- * <p>Editing requires the permission {@link DictionaryPermissions#EDIT}; issue #3 (identity) enforces it.
+ * <p>Editing requires the permission {@link Permissions#DICTIONARY_EDIT}; reading needs only to be signed in.
  */
 @RestController
 @RequestMapping("/api/v1/dictionaries")
@@ -45,16 +48,7 @@ class DictionaryController {
         this.editor = editor;
     }
 
-    /** Permissions of this API; enforced from issue #3 on. */
-    static final class DictionaryPermissions {
-
-        /** Add, change and retire items of a code table. */
-        static final String EDIT = "dictionary:item:edit";
-
-        private DictionaryPermissions() {
-        }
-    }
-
+    @PreAuthorize("isAuthenticated()")
     @GetMapping
     List<TypeSummary> types(Locale locale) {
         LocalDate today = DictionaryCache.today();
@@ -67,6 +61,7 @@ class DictionaryController {
     }
 
     /** The table with its items; retired ones only with {@code includeExpired=true}. */
+    @PreAuthorize("isAuthenticated()")
     @GetMapping("/{type}")
     TypeDetail type(@PathVariable String type, @RequestParam(defaultValue = "false") boolean includeExpired, Locale locale) {
         DictionaryType table = editor.type(type);
@@ -79,6 +74,7 @@ class DictionaryController {
                 table.standardSize(), items);
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.DICTIONARY_EDIT + "')")
     @PostMapping("/{type}/items")
     ResponseEntity<ItemView> create(@PathVariable String type, @Valid @RequestBody NewItem body, Locale locale) {
         DictionaryItem created = editor.create(new DictionaryItem(type, body.code(), body.labelZh(), body.labelEn(),
@@ -88,6 +84,7 @@ class DictionaryController {
     }
 
     /** Changes labels, parent, order and validity; retire an item by a {@code validTo} in the past. */
+    @PreAuthorize("hasAuthority('" + Permissions.DICTIONARY_EDIT + "')")
     @PutMapping("/{type}/items/{code}")
     ItemView update(@PathVariable String type, @PathVariable String code, @Valid @RequestBody ItemChange body, Locale locale) {
         DictionaryItem updated = editor.update(new DictionaryItem(type, code, body.labelZh(), body.labelEn(),

@@ -1,19 +1,21 @@
 package cn.tongban.identity;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Derives the {@link Caller} from Spring Security's authentication of the current request. Until the caller model
- * of issue #3 is complete, an authentication without Tongban details counts as a staff member with city-wide scope
- * and its authorities as permissions.
+ * The {@link Caller} of the current request, from Spring Security's authentication: a signed-in staff member
+ * ({@link StaffPrincipal}), or a department system's bearer token whose claims {@link TokenClaims} wrote.
  */
 @Component
 class SecurityCallerContext implements CurrentCaller {
@@ -24,18 +26,36 @@ class SecurityCallerContext implements CurrentCaller {
         if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getPrincipal())) {
             return Caller.ANONYMOUS;
         }
-        if (authentication.getDetails() instanceof Caller caller) {
-            return caller;
+        Caller caller;
+        if (authentication.getPrincipal() instanceof Caller platform) {
+            caller = platform;
+        } else if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
+            caller = staff.caller();
+        } else if (authentication.getPrincipal() instanceof Jwt jwt) {
+            caller = TokenClaims.caller(jwt);
+        } else {
+            // an authentication Tongban did not issue (tests with spring-security-test): its authorities only,
+            // no department and so no district — it sees nothing scoped
+            Set<String> authorities = names(authentication.getAuthorities());
+            caller = new Caller(authentication.getName(), ActorKind.STAFF, null, null, null, Set.of(), false,
+                    authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet()),
+                    authorities, Set.of(), null);
         }
-        Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        return new Caller(authentication.getName(), ActorKind.STAFF, null, null, null, Set.of(), true,
-                authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet()),
-                authorities, Set.of(), remoteAddress());
+        return withAddress(caller);
     }
 
-    static String remoteAddress() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+    private static Set<String> names(Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    private static Caller withAddress(Caller c) {
+        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? request.getRequest().getRemoteAddr() : null;
+        return new Caller(c.actorId(), c.kind(), c.departmentCode(), c.departmentName(), c.departmentType(), c.districts(),
+                c.allDistricts(), c.roles(), c.permissions(), c.grants(), address);
+    }
+
+    static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 }

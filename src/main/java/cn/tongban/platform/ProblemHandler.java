@@ -22,6 +22,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -100,6 +107,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         InvalidValueException cause = find(e, InvalidValueException.class);
         Violation violation = cause != null ? cause.at(e.getName()) : new Violation(e.getName(), "param.type", e.getValue());
         return respond(problems.violations(List.of(violation), locale()));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e) {
+        String code = e instanceof LockedException ? "login.locked"
+                : e instanceof BadCredentialsException || e instanceof UsernameNotFoundException ? "login.failed"
+                : e instanceof DisabledException ? "login.disabled"
+                : e instanceof InsufficientAuthenticationException ? "auth.required" : "auth.invalid";
+        ProblemDetail problem = problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", locale(), "rule." + code);
+        problem.setProperty("code", code);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e) {
+        ProblemDetail problem = problems.of(HttpStatus.FORBIDDEN, "forbidden", locale(), "rule.auth.forbidden");
+        problem.setProperty("code", "auth.forbidden");
+        return respond(problem);
     }
 
     @ExceptionHandler(Exception.class)

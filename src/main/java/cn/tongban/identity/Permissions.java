@@ -1,0 +1,51 @@
+package cn.tongban.identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * 权限: every permission of the platform, {@code module:resource:action} as RuoYi-trained staff know them, with the
+ * name an administrator sees. Endpoints check them with {@code @PreAuthorize("hasAuthority('...')")}; roles hold
+ * them (table {@code role_permission}); a system client's token carries those of its roles.
+ */
+public final class Permissions {
+
+    public static final String PROJECT_QUERY = "building:project:query";
+    public static final String PROJECT_EDIT = "building:project:edit";
+    public static final String BUILDING_QUERY = "building:building:query";
+    public static final String BUILDING_EDIT = "building:building:edit";
+    public static final String PERMIT_EDIT = "building:permit:edit";
+    public static final String UNIT_QUERY = "building:unit:query";
+    public static final String UNIT_IMPORT = "building:unit:import";
+    public static final String UNIT_STATUS_CHANGE = "building:unit:status-change";
+    public static final String DICTIONARY_EDIT = "dictionary:item:edit";
+    public static final String AUDIT_QUERY = "audit:log:query";
+    /** See personal data (names, ID numbers, phones) unmasked. */
+    public static final String PERSONAL_DATA_FULL = "identity:personal-data:full";
+    public static final String DEPARTMENT_MANAGE = "identity:department:manage";
+    public static final String USER_MANAGE = "identity:user:manage";
+
+    /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
+    public static final Map<String, String> ALL = all();
+
+    private Permissions() {
+    }
+
+    private static Map<String, String> all() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(PROJECT_QUERY, "楼盘表-项目查询");
+        all.put(PROJECT_EDIT, "楼盘表-项目维护");
+        all.put(BUILDING_QUERY, "楼盘表-幢查询");
+        all.put(BUILDING_EDIT, "楼盘表-幢维护");
+        all.put(PERMIT_EDIT, "楼盘表-预售许可/现售备案登记");
+        all.put(UNIT_QUERY, "楼盘表-房屋查询");
+        all.put(UNIT_IMPORT, "楼盘表-房屋批量导入");
+        all.put(UNIT_STATUS_CHANGE, "楼盘表-交易/权利状况变更");
+        all.put(DICTIONARY_EDIT, "数据字典维护");
+        all.put(AUDIT_QUERY, "审计日志查询");
+        all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
+        all.put(DEPARTMENT_MANAGE, "部门管理");
+        all.put(USER_MANAGE, "用户管理");
+        return java.util.Collections.unmodifiableMap(all);
+    }
+}

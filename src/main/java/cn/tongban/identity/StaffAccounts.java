@@ -1,0 +1,57 @@
+package cn.tongban.identity;
+
+import java.time.Duration;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Staff sign-in: loads accounts for form login and locks an account after repeated wrong passwords
+ * (等级保护第三级 身份鉴别: 应具有登录失败处理功能).
+ */
+@Service
+class StaffAccounts implements UserDetailsService {
+
+    /** Wrong passwords in a row before the account locks. */
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    private final Directory directory;
+    private final JdbcClient jdbc;
+
+    StaffAccounts(Directory directory, JdbcClient jdbc) {
+        this.directory = directory;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return directory.staff(username)
+                .map(a -> new StaffPrincipal(a.caller(), a.passwordHash(), a.enabled(), a.locked()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        jdbc.sql("""
+                UPDATE staff_user SET failed_attempts = failed_attempts + 1,
+                       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN now() + make_interval(mins => ?) ELSE locked_until END
+                 WHERE username = ?""")
+                .params(MAX_FAILURES, (int) LOCK.toMinutes(), String.valueOf(event.getAuthentication().getName()))
+                .update();
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal) {
+            jdbc.sql("UPDATE staff_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND failed_attempts > 0")
+                    .param(event.getAuthentication().getName()).update();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package cn.tongban.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.tongban.IntegrationTest;
+
+/** Issue #3: nothing answers without credentials except a short public list; every endpoint checks a permission. */
+@IntegrationTest
+class EndpointSecurityTest {
+
+    /** Paths that answer without credentials, each for a reason. */
+    private static final Set<String> PUBLIC = Set.of(
+            "/error",                       // the container's error page, itself problem+json
+            "/api/v1/csrf",                 // a browser needs the token before it can sign in
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/v3/api-docs/{group}", "/swagger-ui.html");
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyEndpointAnswers401WithoutCredentialsExceptThePublicOnes() throws Exception {
+        List<String> open = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of(RequestMethod.GET) : info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (PUBLIC.contains(pattern)) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{[^}]+}", "1");
+                for (RequestMethod method : methods) {
+                    int status = http.perform(request(HttpMethod.valueOf(method.name()), path).with(anonymous()))
+                            .andReturn().getResponse().getStatus();
+                    checked++;
+                    if (status != 401) {
+                        open.add(method + " " + pattern + " -> " + status);
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+        assertThat(open).isEmpty();
+    }
+
+    @Test
+    void everyEndpointOfTheModulesChecksAPermission() {
+        List<String> unchecked = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Method method = handler.getMethod();
+            boolean ours = method.getDeclaringClass().getPackageName().startsWith("cn.tongban.")
+                    && !method.getDeclaringClass().getPackageName().equals("cn.tongban.platform");
+            boolean publicPath = info.getPatternValues().stream().allMatch(PUBLIC::contains);
+            if (ours && !publicPath && !AnnotatedElementUtils.hasAnnotation(method, PreAuthorize.class)) {
+                unchecked.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
+            }
+        });
+        assertThat(unchecked).isEmpty();
+    }
+
+    @Test
+    void everyPermissionRolesHoldIsDefinedInCode() {
+        List<String> granted = jdbc.sql("SELECT DISTINCT permission FROM role_permission").query(String.class).list();
+        assertThat(Permissions.ALL.keySet()).containsAll(granted);
+    }
+
+    @Test
+    void healthIsPublic() throws Exception {
+        assertThat(http.perform(request(HttpMethod.GET, "/actuator/health").with(anonymous())).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+}
