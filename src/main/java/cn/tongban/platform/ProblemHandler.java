@@ -109,6 +109,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problems.violations(List.of(violation), locale()));
     }
 
+    @ExceptionHandler(RequestLimits.TooManyRequests.class)
+    ResponseEntity<Object> tooManyRequests(RequestLimits.TooManyRequests e) {
+        ProblemDetail problem = problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", locale(), "rule.rate.limited",
+                e.retryAfterSeconds);
+        problem.setProperty("code", "rate.limited");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(RequestLimits.BodyTooLarge.class)
+    ResponseEntity<Object> bodyTooLarge(RequestLimits.BodyTooLarge e) {
+        ProblemDetail problem = problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "http-413", locale(), "rule.body.too-large", e.limit);
+        problem.setProperty("code", "body.too-large");
+        return respond(problem);
+    }
+
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException e) {
         String code = e instanceof LockedException ? "login.locked"

@@ -1,11 +1,13 @@
 package cn.tongban.identity;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -33,6 +35,10 @@ class SignInTest {
     WebApplicationContext context;
     @Autowired
     Accounts accounts;
+
+    /** The suite's MockMvc, with every servlet filter (rate and size limits) and its default sign-in. */
+    @Autowired
+    MockMvc full;
 
     /** Without the suite's default sign-in: these tests sign in for real. */
     MockMvc http;
@@ -106,6 +112,28 @@ class SignInTest {
         http.perform(post("/api/v1/units/imports").header("Authorization", "Bearer " + token).contentType("text/csv").content("x"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("auth.forbidden"));
+    }
+
+    @Test
+    void tokenRequestsBeyondTheClientsRateAreRefusedWith429AndRetryAfter() throws Exception {
+        int status = 0;
+        for (int i = 0; i <= 5 && status != 429; i++) {
+            status = full.perform(post("/oauth2/token").with(anonymous()).with(httpBasic(client, client + "-secret"))
+                    .param("grant_type", "client_credentials")).andReturn().getResponse().getStatus();
+        }
+        full.perform(post("/oauth2/token").with(anonymous()).with(httpBasic(client, client + "-secret"))
+                        .param("grant_type", "client_credentials"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("rate.limited"));
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWith413() throws Exception {
+        full.perform(post("/api/v1/projects").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + "x".repeat(2_000_000) + "\"}"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("body.too-large"));
     }
 
     @Test
