@@ -3,9 +3,11 @@ package cn.tongban.building;
 import java.math.BigDecimal;
 import java.util.List;
 
+import cn.tongban.kernel.PersonalData;
+
 /**
- * 户 of the 楼盘表 as other modules and the API see it: where it is, its areas and uses, its 交易状况 and 权利状况.
- * Owners' personal data is masked.
+ * 户 of the 楼盘表 as other modules and the API see it: where it is, its areas and uses, its 交易状况 and 权利状况,
+ * its registered owners.
  */
 public record UnitView(String unitCode, String houseCode, long buildingId, String buildingCode, long projectId,
         String districtCode, String location, int floor, String roomNo, BigDecimal buildingArea, BigDecimal innerArea,
@@ -18,8 +20,9 @@ public record UnitView(String unitCode, String houseCode, long buildingId, Strin
             boolean constructionMortgage) {
     }
 
-    /** 房屋所有权人 as registered, masked. */
-    public record Owner(String name, String idType, String idNumber, String coOwnership, String share,
+    /** 房屋所有权人 as registered; personal data masked in responses unless the caller may see it. */
+    public record Owner(@PersonalData(PersonalData.Kind.NAME) String name, String idType,
+            @PersonalData(PersonalData.Kind.ID_NUMBER) String idNumber, String coOwnership, String share,
             String certificateNo) {
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.tongban.kernel.ConflictException;
-import cn.tongban.kernel.Masking;
 import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
@@ -170,7 +169,7 @@ class Units implements BuildingTable {
         return jdbc.sql("SELECT * FROM unit_owner WHERE unit_code = ANY(?) ORDER BY id")
                 .param(unitCodes.toArray(String[]::new))
                 .query((rs, row) -> Map.entry(rs.getString("unit_code"), new UnitView.Owner(
-                        Masking.name(rs.getString("name")), rs.getString("id_type"), Masking.identifier(rs.getString("id_number")),
+                        rs.getString("name"), rs.getString("id_type"), rs.getString("id_number"),
                         rs.getString("co_ownership"), rs.getString("share"), rs.getString("certificate_no"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -112,7 +112,7 @@ public final class CitizenIdNumber {
 
     /** The first four and last four characters, the ten between replaced by {@code *}: {@code 3204**********1234}. */
     public String masked() {
-        return value.substring(0, 4) + "*".repeat(LENGTH - 8) + value.substring(LENGTH - 4);
+        return Masking.identifier(value);
     }
 
     /** Masked, never the whole number: see {@link #masked()}. */

@@ -21,12 +21,21 @@ public final class Masking {
         return name.substring(0, keep) + "*".repeat(name.length() - keep);
     }
 
-    /** Keeps the first 4 and last 4 characters of an identifier: 320402199001011234 → 3204**********1234. */
+    /**
+     * An 18-character 公民身份号码 or 统一社会信用代码 keeps its 6-character area code and last 4 characters
+     * (320402199001011234 → 320402********1234): the birth date and order code go. Shorter identifiers (passports,
+     * certificates) keep 2 and 2.
+     */
     public static String identifier(String id) {
-        if (id == null || id.length() <= 8) {
-            return id == null ? null : "*".repeat(id.length());
+        if (id == null) {
+            return null;
         }
-        return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+        int keepStart = id.length() >= 18 ? 6 : 2;
+        int keepEnd = id.length() >= 18 ? 4 : 2;
+        if (id.length() <= keepStart + keepEnd) {
+            return "*".repeat(id.length());
+        }
+        return id.substring(0, keepStart) + "*".repeat(id.length() - keepStart - keepEnd) + id.substring(id.length() - keepEnd);
     }
 
     /** 13912345678 → 139****5678. */

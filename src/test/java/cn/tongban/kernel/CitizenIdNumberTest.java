@@ -154,7 +154,7 @@ class CitizenIdNumberTest {
     @Test
     void toStringMasksTheNumber() {
         CitizenIdNumber number = CitizenIdNumber.of(CHANGZHOU);
-        assertThat(number.masked()).isEqualTo("3204**********1239");
+        assertThat(number.masked()).isEqualTo("320402********1239");
         assertThat(number.toString()).isEqualTo(number.masked()).doesNotContain("19900101");
     }
 
