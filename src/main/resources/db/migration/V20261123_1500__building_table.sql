@@ -104,20 +104,25 @@ CREATE TABLE sale_permit_unit
 );
 CREATE INDEX sale_permit_unit_unit_idx ON sale_permit_unit (unit_code);
 
--- 房屋所有权人 as registered. Personal data: encrypted at rest by issue #3.
+-- 房屋所有权人 as registered. Names, ID numbers and phones are personal data: stored only SM4-sealed
+-- ("<keyId>:<base64>", cn.tongban.kernel.crypto.PersonalDataCipher), the ID number also as an HMAC-SM3 blind index
+-- for lookups (互联网+不动产登记建设指南 五: 加密存储; issue #3 item 4). The checks refuse anything not sealed.
 CREATE TABLE unit_owner
 (
-    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    unit_code      TEXT COLLATE "C" NOT NULL REFERENCES unit (unit_code),
-    name           TEXT        NOT NULL,
-    id_type        TEXT        NOT NULL,
-    id_number      TEXT        NOT NULL,
-    co_ownership   TEXT        NOT NULL,
-    share          TEXT,
-    certificate_no TEXT,
-    registered_on  DATE,
-    created_at     TIMESTAMPTZ NOT NULL DEFAULT now()
+    id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    unit_code        TEXT COLLATE "C" NOT NULL REFERENCES unit (unit_code),
+    name_sealed      TEXT        NOT NULL CHECK (name_sealed ~ '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]+=*$'),
+    id_type          TEXT        NOT NULL,
+    id_number_sealed TEXT        NOT NULL CHECK (id_number_sealed ~ '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]+=*$'),
+    id_number_index  CHAR(64)    NOT NULL CHECK (id_number_index ~ '^[0-9a-f]{64}$'),
+    phone_sealed     TEXT CHECK (phone_sealed ~ '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]+=*$'),
+    co_ownership     TEXT        NOT NULL,
+    share            TEXT,
+    certificate_no   TEXT,
+    registered_on    DATE,
+    created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+CREATE INDEX unit_owner_id_number_idx ON unit_owner (id_number_index);
 CREATE INDEX unit_owner_unit_idx ON unit_owner (unit_code);
 
 -- The append-only history of 交易状况 and 权利状况 (建房规〔2020〕4号 一（四）: 动态更新楼盘表信息).

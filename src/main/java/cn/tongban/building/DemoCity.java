@@ -54,13 +54,16 @@ class DemoCity implements ApplicationRunner {
     private final UnitImporter importer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final UnitOwners unitOwners;
 
-    DemoCity(Projects projects, Buildings buildings, UnitImporter importer, JdbcClient jdbc, TransactionTemplate transaction) {
+    DemoCity(Projects projects, Buildings buildings, UnitImporter importer, JdbcClient jdbc, TransactionTemplate transaction,
+            UnitOwners unitOwners) {
         this.projects = projects;
         this.buildings = buildings;
         this.importer = importer;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.unitOwners = unitOwners;
     }
 
     @Override
@@ -163,18 +166,15 @@ class DemoCity implements ApplicationRunner {
                 }
                 String certificateNo = "苏（%d）常州市不动产权第%07d号".formatted(year, (int) (buildingId * 1000 + ++certificate));
                 boolean couple = random.nextBoolean();
-                jdbc.sql("""
-                        INSERT INTO unit_owner (unit_code, name, id_type, id_number, co_ownership, share, certificate_no, registered_on)
-                        VALUES (?, ?, '01', ?, ?, NULL, ?, ?)""")
-                        .params(code, person(random), citizen(random).value(), couple ? "02" : "01", certificateNo, LocalDate.of(year, 5, 20))
-                        .update();
+                LocalDate registered = LocalDate.of(year, 5, 20);
+                List<UnitOwners.Owner> owners = new ArrayList<>();
+                owners.add(new UnitOwners.Owner(person(random), UnitOwners.RESIDENT_ID_CARD, citizen(random).value(),
+                        phone(random), couple ? "02" : "01", null, certificateNo, registered));
                 if (couple) {
-                    jdbc.sql("""
-                            INSERT INTO unit_owner (unit_code, name, id_type, id_number, co_ownership, share, certificate_no, registered_on)
-                            VALUES (?, ?, '01', ?, '02', NULL, ?, ?)""")
-                            .params(code, person(random), citizen(random).value(), certificateNo, LocalDate.of(year, 5, 20))
-                            .update();
+                    owners.add(new UnitOwners.Owner(person(random), UnitOwners.RESIDENT_ID_CARD, citizen(random).value(),
+                            phone(random), "02", null, certificateNo, registered));
                 }
+                unitOwners.register(code, owners);
                 jdbc.sql("""
                         INSERT INTO unit_status_change (unit_code, aspect, old_value, new_value, reason, source_document, recorded_by)
                         VALUES (?, 'TRADE_STATUS', 'AVAILABLE', 'REGISTERED', '转移登记完成', ?, 'demo')""")
@@ -187,6 +187,10 @@ class DemoCity implements ApplicationRunner {
                 }
             }
         });
+    }
+
+    private static String phone(Random random) {
+        return "1" + (3 + random.nextInt(6)) + "%09d".formatted(random.nextInt(1_000_000_000));
     }
 
     private static String person(Random random) {

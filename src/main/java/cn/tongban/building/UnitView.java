@@ -3,6 +3,8 @@ package cn.tongban.building;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import cn.tongban.kernel.PersonalData;
 
 /**
@@ -22,7 +24,7 @@ public record UnitView(String unitCode, String houseCode, long buildingId, Strin
 
     /** 房屋所有权人 as registered; personal data masked in responses unless the caller may see it. */
     public record Owner(@PersonalData(PersonalData.Kind.NAME) String name, String idType,
-            @PersonalData(PersonalData.Kind.ID_NUMBER) String idNumber, String coOwnership, String share,
-            String certificateNo) {
+            @PersonalData(PersonalData.Kind.ID_NUMBER) String idNumber, @JsonIgnore String idNumberIndex,
+            String coOwnership, String share, String certificateNo) {
     }
 }

@@ -32,10 +32,12 @@ class Units implements BuildingTable {
 
     private final JdbcClient jdbc;
     private final BuildingScope scope;
+    private final UnitOwners owners;
 
-    Units(JdbcClient jdbc, BuildingScope scope) {
+    Units(JdbcClient jdbc, BuildingScope scope, UnitOwners owners) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.owners = owners;
     }
 
     /** The unit, if the caller's scope includes its project. */
@@ -163,16 +165,7 @@ class Units implements BuildingTable {
     }
 
     private Map<String, List<UnitView.Owner>> owners(List<String> unitCodes) {
-        if (unitCodes.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("SELECT * FROM unit_owner WHERE unit_code = ANY(?) ORDER BY id")
-                .param(unitCodes.toArray(String[]::new))
-                .query((rs, row) -> Map.entry(rs.getString("unit_code"), new UnitView.Owner(
-                        rs.getString("name"), rs.getString("id_type"), rs.getString("id_number"),
-                        rs.getString("co_ownership"), rs.getString("share"), rs.getString("certificate_no"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return owners.of(unitCodes);
     }
 
     private static UnitView withOwners(UnitView u, List<UnitView.Owner> owners) {

@@ -27,10 +27,12 @@ class DemoCityTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    UnitOwners owners;
 
     @Test
     void demoCityHasFiftyProjectsThreeHundredBuildingsAndThirtyThousandUnitsOfChangzhou() {
-        DemoCity demo = new DemoCity(projects, buildings, importer, jdbc, transaction);
+        DemoCity demo = new DemoCity(projects, buildings, importer, jdbc, transaction, owners);
         long units = demo.load();
 
         String demoProjects = "SELECT id FROM project WHERE parcel_code ~ '^[0-9]{6}00[1-7]00[1-3]GB001[0-4][0-9]$'";
@@ -53,7 +55,7 @@ class DemoCityTest {
     void demoIsNotLoadedIntoANonEmptyDatabase() throws Exception {
         new BuildingFixture(http).project("320411");
         long before = jdbc.sql("SELECT count(*) FROM project").query(Long.class).single();
-        new DemoCity(projects, buildings, importer, jdbc, transaction).run(new DefaultApplicationArguments());
+        new DemoCity(projects, buildings, importer, jdbc, transaction, owners).run(new DefaultApplicationArguments());
         assertThat(jdbc.sql("SELECT count(*) FROM project").query(Long.class).single()).isEqualTo(before);
     }
 }
