@@ -143,6 +143,8 @@ CREATE TABLE unit_status_change
     CONSTRAINT unit_status_change_is_a_change CHECK (old_value <> new_value)
 );
 CREATE INDEX unit_status_change_unit_idx ON unit_status_change (unit_code, id);
+-- append-only for the application's role too, not only by trigger
+REVOKE UPDATE, DELETE, TRUNCATE ON unit_status_change FROM tongban_app;
 
 CREATE FUNCTION unit_status_change_is_append_only() RETURNS trigger LANGUAGE plpgsql AS
 $$

@@ -6,15 +6,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** One connection pool, to the external PostgreSQL when a URL is configured, else to the embedded one. */
+/**
+ * Two connection pools to one PostgreSQL (the external one when a URL is configured, else the embedded one):
+ * the owner's, which Flyway migrates with, and the application role's ({@code tongban_app}), which everything
+ * else uses — it may change data but not the schema, and may only append to the append-only tables.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
+    static final String APP_ROLE = "tongban_app";
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean
@@ -26,12 +33,13 @@ class DatabaseConfiguration {
         return lease;
     }
 
-    /** Depends on the embedded server's lease, so the pool closes before the server stops. */
+    /** The schema owner: migrations, and maintenance that needs more than the application role. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
+    @FlywayDataSource
+    HikariDataSource ownerDataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
         HikariConfig pool = new HikariConfig();
-        pool.setPoolName("tongban");
-        pool.setMaximumPoolSize(properties.poolSize());
+        pool.setPoolName("tongban-owner");
+        pool.setMaximumPoolSize(2);
         if (properties.external()) {
             pool.setJdbcUrl(properties.url());
             pool.setUsername(properties.user());
@@ -39,6 +47,33 @@ class DatabaseConfiguration {
             log.info("Using external PostgreSQL at {}", properties.url());
         } else {
             pool.setDataSource(embedded.getObject().dataSource());
+        }
+        return new HikariDataSource(pool);
+    }
+
+    /** What the platform runs on. Depends on the embedded server's lease, so the pool closes before the server stops. */
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("tongban");
+        pool.setMaximumPoolSize(properties.poolSize());
+        // the role is created by the first migration: do not connect before Flyway has run
+        pool.setInitializationFailTimeout(-1);
+        if (properties.external()) {
+            pool.setJdbcUrl(properties.url());
+            if (properties.appUser() == null || properties.appUser().isBlank()) {
+                log.warn("TONGBAN_DB_APP_USER is not set: the platform runs as the schema owner {}, and the append-only "
+                        + "tables are protected by their triggers alone", properties.user());
+                pool.setUsername(properties.user());
+                pool.setPassword(properties.password());
+            } else {
+                pool.setUsername(properties.appUser());
+                pool.setPassword(properties.appPassword());
+            }
+        } else {
+            pool.setJdbcUrl("jdbc:postgresql://localhost:" + embedded.getObject().port() + "/postgres");
+            pool.setUsername(APP_ROLE);
         }
         return new HikariDataSource(pool);
     }

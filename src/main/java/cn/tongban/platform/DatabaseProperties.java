@@ -7,10 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where the database is. With no {@code url} (the default) Tongban starts its own embedded PostgreSQL and keeps
  * its data under {@code embedded.data-dir}; set {@code TONGBAN_DB_URL}, {@code TONGBAN_DB_USER} and
- * {@code TONGBAN_DB_PASSWORD} to use an external PostgreSQL instead (production).
+ * {@code TONGBAN_DB_PASSWORD} (the schema owner, for migrations) and {@code TONGBAN_DB_APP_USER},
+ * {@code TONGBAN_DB_APP_PASSWORD} (the application role {@code tongban_app}) to use an external PostgreSQL instead
+ * (production).
  */
 @ConfigurationProperties("tongban.db")
-record DatabaseProperties(String url, String user, String password, Integer poolSize, Embedded embedded) {
+record DatabaseProperties(String url, String user, String password, String appUser, String appPassword, Integer poolSize,
+        Embedded embedded) {
 
     DatabaseProperties {
         if (poolSize == null) {

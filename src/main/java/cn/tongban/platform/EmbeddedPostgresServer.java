@@ -29,7 +29,7 @@ final class EmbeddedPostgresServer {
             server = start(config);
         }
         leases++;
-        return new Lease(server.getPostgresDatabase(), server.getJdbcUrl("postgres", "postgres"));
+        return new Lease(server.getPostgresDatabase(), server.getJdbcUrl("postgres", "postgres"), server.getPort());
     }
 
     private static synchronized void release() {
@@ -76,11 +76,17 @@ final class EmbeddedPostgresServer {
 
         private final DataSource dataSource;
         private final String jdbcUrl;
+        private final int port;
         private boolean released;
 
-        private Lease(DataSource dataSource, String jdbcUrl) {
+        private Lease(DataSource dataSource, String jdbcUrl, int port) {
             this.dataSource = dataSource;
             this.jdbcUrl = jdbcUrl;
+            this.port = port;
+        }
+
+        int port() {
+            return port;
         }
 
         DataSource dataSource() {

@@ -53,7 +53,7 @@ public final class UnitImportBenchmark {
             long bytes = generate(csv, keyed, buildingList, units);
             System.out.printf(Locale.ROOT, "%nGenerated %,d units in %s (%,d MB), %d buildings%n", units, csv, bytes >> 20, buildings);
 
-            DataSource db = app.getBean(DataSource.class);
+            DataSource db = app.getBean("ownerDataSource", DataSource.class); // creates the reference tables
             double ceiling = copyCeiling(db, csv, units);
             double schema = copyIntoUnitShape(db, keyed, units);
             double imported = importThroughApi(http, base, csv, units, "first import (all inserted)");
