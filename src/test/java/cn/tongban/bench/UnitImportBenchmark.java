@@ -3,95 +3,76 @@ package cn.tongban.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import cn.tongban.TongbanApplication;
 
 /**
  * Issue #2 benchmark: generates a 1,000,000-unit CSV, imports it through {@code POST /api/v1/units/imports}
  * over real HTTP, and in the same run COPYs the same file into a bare table of the same columns (no key, no index,
  * no check) — the ceiling. Goal: at least 50 % of the ceiling and at least 20,000 units/s.
  *
- * <p>Run with {@code mvn -Pbench verify} (see README); {@code -Dbench.units=N} changes the size.
+ * <p>Run with {@code mvn -Pbench verify} (see README); {@code -Dbench.units=N} changes the size. The platform runs
+ * in demo mode, so the benchmark signs in as the demo user {@code housing-admin}.
  */
-public final class UnitImportBenchmark {
+final class UnitImportBenchmark {
 
     private static final int FLOORS = 25;
     private static final int PER_FLOOR = 20;
     private static final String DISTRICT = "320411";
 
-    public static void main(String[] args) throws Exception {
-        int units = Integer.getInteger("bench.units", 1_000_000);
+    static void run(BenchPlatform platform, int units) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench"));
-        ConfigurableApplicationContext app = SpringApplication.run(TongbanApplication.class,
-                "--server.port=0", "--tongban.db.embedded.temporary=true", "--tongban.db.url=",
-                "--logging.level.root=WARN", "--logging.level.cn.tongban.building=INFO", "--spring.main.banner-mode=off");
-        try {
-            String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            int buildings = (units + FLOORS * PER_FLOOR - 1) / (FLOORS * PER_FLOOR);
-            Building[] buildingList = setUp(http, base, buildings);
-            Path csv = dir.resolve("units-" + units + ".csv");
-            Path keyed = dir.resolve("units-" + units + "-with-building-id.csv");
-            long bytes = generate(csv, keyed, buildingList, units);
-            System.out.printf(Locale.ROOT, "%nGenerated %,d units in %s (%,d MB), %d buildings%n", units, csv, bytes >> 20, buildings);
+        platform.signIn("housing-admin");
+        int buildings = (units + FLOORS * PER_FLOOR - 1) / (FLOORS * PER_FLOOR);
+        Building[] buildingList = setUp(platform, buildings);
+        Path csv = dir.resolve("units-" + units + ".csv");
+        Path keyed = dir.resolve("units-" + units + "-with-building-id.csv");
+        long bytes = generate(csv, keyed, buildingList, units);
+        System.out.printf(Locale.ROOT, "%nGenerated %,d units in %s (%,d MB), %d buildings%n", units, csv, bytes >> 20, buildings);
 
-            DataSource db = app.getBean("ownerDataSource", DataSource.class); // creates the reference tables
-            double ceiling = copyCeiling(db, csv, units);
-            double schema = copyIntoUnitShape(db, keyed, units);
-            double imported = importThroughApi(http, base, csv, units, "first import (all inserted)");
-            double again = importThroughApi(http, base, csv, units, "same file again (all unchanged)");
+        DataSource db = platform.app.getBean("ownerDataSource", DataSource.class); // creates the reference tables
+        double ceiling = copyCeiling(db, csv, units);
+        double schema = copyIntoUnitShape(db, keyed, units);
+        double imported = importThroughApi(platform, csv, units, "first import (all inserted)");
+        double again = importThroughApi(platform, csv, units, "same file again (all unchanged)");
 
-            System.out.printf(Locale.ROOT, """
+        System.out.printf(Locale.ROOT, """
 
-                    ================ 楼盘表 import benchmark (%,d units, %d cores) ================
-                    ceiling: plain COPY into a bare table     %,10.0f units/s
-                    reference: COPY into a table shaped like
-                      unit (its key, indexes, checks, FK)     %,10.0f units/s  = %5.1f %% of ceiling
-                    import API, first time (insert)           %,10.0f units/s  = %5.1f %% of ceiling
-                    import API, same file again (no change)   %,10.0f units/s  = %5.1f %% of ceiling
-                    goal: >= 50 %% of ceiling and >= 20,000 units/s -> %s
-                    ===========================================================================
-                    %n""", units, Runtime.getRuntime().availableProcessors(), ceiling, schema, 100 * schema / ceiling,
-                    imported, 100 * imported / ceiling,
-                    again, 100 * again / ceiling, imported >= 0.5 * ceiling && imported >= 20_000 ? "MET" : "NOT MET");
-        } finally {
-            app.close();
-        }
+                ================ 楼盘表 import benchmark (%,d units, %d cores) ================
+                ceiling: plain COPY into a bare table     %,10.0f units/s
+                reference: COPY into a table shaped like
+                  unit (its key, indexes, checks, FK)     %,10.0f units/s  = %5.1f %% of ceiling
+                import API, first time (insert)           %,10.0f units/s  = %5.1f %% of ceiling
+                import API, same file again (no change)   %,10.0f units/s  = %5.1f %% of ceiling
+                goal: >= 50 %% of ceiling and >= 20,000 units/s -> %s
+                ===========================================================================
+                %n""", units, Runtime.getRuntime().availableProcessors(), ceiling, schema, 100 * schema / ceiling,
+                imported, 100 * imported / ceiling, again, 100 * again / ceiling,
+                imported >= 0.5 * ceiling && imported >= 20_000 ? "MET" : "NOT MET");
     }
 
     record Building(long id, String code) {
     }
 
-    private static Building[] setUp(HttpClient http, String base, int buildings) throws Exception {
-        String project = post(http, base + "/api/v1/projects", """
-                {"name":"基准测试项目","developerCreditCode":"%s","districtCode":"%s","parcelCode":"%s001001GB00001",
-                 "landUse":"城镇住宅用地"}""".formatted(cn.tongban.TestData.creditCode(), DISTRICT, DISTRICT));
-        long projectId = Long.parseLong(project.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+    private static Building[] setUp(BenchPlatform platform, int buildings) throws Exception {
+        long projectId = platform.postJson("/api/v1/projects", """
+                {"name":"基准测试项目","developerCreditCode":"%s","districtCode":"%s","parcelCode":"%s009009GB00001",
+                 "landUse":"城镇住宅用地"}""".formatted(cn.tongban.TestData.creditCode(), DISTRICT, DISTRICT), 201).get("id").asLong();
         Building[] list = new Building[buildings];
         for (int b = 0; b < buildings; b++) {
-            String body = post(http, base + "/api/v1/buildings", """
+            var body = platform.postJson("/api/v1/buildings", """
                     {"projectId":%d,"buildingNumber":"%04d","name":"%d幢","floorsAbove":%d,"structure":"3"}"""
-                    .formatted(projectId, b + 1, b + 1, FLOORS));
-            list[b] = new Building(Long.parseLong(body.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1")),
-                    body.replaceAll("(?s).*\"buildingCode\":\"([0-9A-Z]+)\".*", "$1"));
+                    .formatted(projectId, b + 1, b + 1, FLOORS), 201);
+            list[b] = new Building(body.get("id").asLong(), body.get("buildingCode").asText());
         }
         return list;
     }
@@ -166,28 +147,17 @@ public final class UnitImportBenchmark {
         }
     }
 
-    private static double importThroughApi(HttpClient http, String base, Path csv, int units, String what) throws Exception {
+    private static double importThroughApi(BenchPlatform platform, Path csv, int units, String what) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/units/imports"))
+        String body = platform.send(platform.request("/api/v1/units/imports")
                 .header("Content-Type", "text/csv").header("X-File-Name", csv.getFileName().toString())
-                .timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)), 200);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
-            throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body().substring(0, Math.min(2000, response.body().length())));
+        if (!body.contains("\"rejected\":0")) {
+            throw new IllegalStateException("import rejected rows: " + body.substring(0, Math.min(2000, body.length())));
         }
         System.out.printf(Locale.ROOT, "import API, %s: %,d rows in %.2f s -> %s%n", what, units, seconds,
-                response.body().replaceAll("(?s).*(\"totalRows\".*?\"rejected\":\\d+).*", "$1"));
+                body.replaceAll("(?s).*(\"totalRows\".*?\"rejected\":\\d+).*", "$1"));
         return units / seconds;
-    }
-
-    private static String post(HttpClient http, String url, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
     }
 }
