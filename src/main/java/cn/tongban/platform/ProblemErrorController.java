@@ -5,7 +5,6 @@ import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +29,7 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
-        Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = problems.locale();
         ProblemDetail problem = status == HttpStatus.NOT_FOUND
                 ? problems.of(status, "not-found", locale, "problem.no-such-path.detail", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
                 : problems.of(status, "http-" + status.value(), locale, "problem.http.detail", status.value());

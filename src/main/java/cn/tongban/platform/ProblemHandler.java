@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +59,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     ProblemHandler(Problems problems) {
         this.problems = problems;
+    }
+
+    private Locale locale() {
+        return problems.locale();
     }
 
     @ExceptionHandler(RuleViolationException.class)
@@ -282,9 +285,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private static Locale locale() {
-        return LocaleContextHolder.getLocale();
-    }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())

@@ -9,7 +9,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 
 import cn.tongban.kernel.Violation;
 
@@ -23,9 +27,20 @@ class Problems {
     static final String TYPE_BASE = "https://tongban.cn/problems/";
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
+    }
+
+    /**
+     * The language of the answer: from Accept-Language, zh-CN by default — also for problems raised before the
+     * dispatcher has set the request's locale (authentication, rate limits).
+     */
+    Locale locale() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? locales.resolveLocale(request.getRequest()) : LocaleContextHolder.getLocale();
     }
 
     ProblemDetail of(HttpStatusCode status, String type, Locale locale, String detailKey, Object... detailArgs) {

@@ -32,6 +32,15 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void missingCredentialsAre401ProblemJsonInChinese() throws Exception {
+        http.perform(get("/api/v1/units").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("未登录或凭证无效"))
+                .andExpect(jsonPath("$.code").value("auth.required"));
+    }
+
+    @Test
     void englishOnRequest() throws Exception {
         http.perform(get("/api/v1/no-such-thing").header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())
