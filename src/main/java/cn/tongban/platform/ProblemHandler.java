@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -100,6 +101,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         InvalidValueException cause = find(e, InvalidValueException.class);
         Violation violation = cause != null ? cause.at(e.getName()) : new Violation(e.getName(), "param.type", e.getValue());
         return respond(problems.violations(List.of(violation), locale()));
+    }
+
+    /** Left to Spring Security, which answers 401 or 403 as the caller is signed in or not. */
+    @ExceptionHandler(AccessDeniedException.class)
+    void accessDenied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)
