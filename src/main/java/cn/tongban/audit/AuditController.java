@@ -1,0 +1,114 @@
+package cn.tongban.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.tongban.identity.Permissions;
+import cn.tongban.identity.ActorKind;
+import cn.tongban.identity.Caller;
+import cn.tongban.identity.CurrentCaller;
+import cn.tongban.kernel.Page;
+import cn.tongban.kernel.PageRequest;
+
+/**
+ * The audit log for auditors (query, CSV export, chain verification; permission {@value cn.tongban.identity.Permissions#AUDIT_QUERY})
+ * and for citizens (who accessed my records and why). Looking into the log is itself logged.
+ *
+ * <p>Subjects are searched by {@code subjectIndex}, the blind index of the ID number; searching by the ID number
+ * itself comes with the shared SM3/HMAC-SM3 kernel code.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private static final String AUDITOR = "hasAuthority('" + Permissions.AUDIT_QUERY + "')";
+
+    private final AuditEvents events;
+    private final AuditVerification verification;
+    private final AuditLog audit;
+    private final CurrentCaller callers;
+    private final CitizenSubjects citizens;
+
+    AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, CurrentCaller callers,
+            CitizenSubjects citizens) {
+        this.events = events;
+        this.verification = verification;
+        this.audit = audit;
+        this.callers = callers;
+        this.citizens = citizens;
+    }
+
+    @GetMapping("/events")
+    @PreAuthorize(AUDITOR)
+    Page<AuditEvents.EventView> events(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String subjectIndex,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subjectIndex);
+        Page<AuditEvents.EventView> found = events.list(filter, new PageRequest(page, size));
+        audit.record(new AuditRecord("audit.query", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
+                null, null, false));
+        return found;
+    }
+
+    @GetMapping("/events.csv")
+    @PreAuthorize(AUDITOR)
+    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String subjectIndex, HttpServletResponse response) throws IOException {
+        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subjectIndex);
+        audit.record(new AuditRecord("audit.export", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
+                null, null, false));
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"");
+        events.export(filter, response.getWriter());
+    }
+
+    @GetMapping("/verification")
+    @PreAuthorize(AUDITOR)
+    AuditVerifier.Result verify(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
+        new AuditEvents.Filter(instant(from), instant(to), null, null, null); // refuses to <= from
+        return verification.verify(instant(from), instant(to));
+    }
+
+    /** For a signed-in citizen: who accessed their records, when and why. Other callers are refused below. */
+    @PreAuthorize("isAuthenticated()")
+    @GetMapping("/my-accesses")
+    Page<AuditEvents.AccessView> myAccesses(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Caller caller = callers.get();
+        if (caller.kind() != ActorKind.CITIZEN) {
+            throw new AccessDeniedException("citizens only");
+        }
+        PageRequest request = new PageRequest(page, size);
+        Optional<String> subject = citizens.subjectIndexOf(caller);
+        if (subject.isEmpty()) {
+            return new Page<>(List.of(), request.page(), request.size(), 0);
+        }
+        Page<AuditEvents.AccessView> accesses = events.accessesOf(subject.get(), caller.actorId(), request);
+        audit.record(AuditRecord.read("audit_event", null, subject.get()).withPurpose("本人查询", null));
+        return accesses;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

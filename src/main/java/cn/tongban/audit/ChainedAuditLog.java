@@ -1,0 +1,181 @@
+package cn.tongban.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import cn.tongban.identity.Caller;
+import cn.tongban.identity.CurrentCaller;
+
+/**
+ * Records entries when the work's transaction commits, chained one after the other.
+ *
+ * <p>{@link #record} only captures the entry (caller, trace id, purpose) and keeps it with the transaction. Just
+ * before the commit it takes the chain lock ({@code pg_advisory_xact_lock}), reads the chain head, inserts the
+ * entries with their sequence numbers and hashes and moves the head: the lock is held from then to the commit
+ * only, and the chain stays one line whatever commits concurrently. A read-only transaction cannot insert; its
+ * entries are written in a transaction of their own at the same moment, before the read commits.
+ */
+@Component
+class ChainedAuditLog implements AuditLog {
+
+    /** The advisory lock key of the chain: "AUDITLOG" in ASCII. */
+    static final long CHAIN_LOCK = 0x41554449544C4F47L;
+
+    private final CurrentCaller callers;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate newTransaction;
+
+    ChainedAuditLog(CurrentCaller callers, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.callers = callers;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** An entry as recorded, before it has its place in the chain. */
+    record Pending(String actorId, String actorKind, String departmentCode, String departmentName, List<String> roles,
+            AuditRecord record, String sourceAddress, String traceId) {
+    }
+
+    @Override
+    public void record(AuditRecord record) {
+        Pending entry = capture(record);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            ownTransaction.executeWithoutResult(status -> chain(List.of(entry), null));
+            return;
+        }
+        Optional<Entries> open = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(s -> s instanceof Entries entries && entries.log() == this).map(Entries.class::cast).findFirst();
+        if (open.isPresent() && open.get().flushed) {
+            // recorded by another synchronization's beforeCommit, after ours: still in the transaction
+            chain(List.of(entry), null);
+            return;
+        }
+        Entries entries = open.orElseGet(() -> {
+            Entries created = new Entries(TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+            TransactionSynchronizationManager.registerSynchronization(created);
+            return created;
+        });
+        entries.pending.add(entry);
+    }
+
+    private Pending capture(AuditRecord record) {
+        Caller caller = callers.get();
+        if (record.purpose() == null && record.caseNumber() == null) {
+            record = Purpose.current().map(record::withPurpose).orElse(record);
+        }
+        String source = caller.sourceAddress() != null ? caller.sourceAddress()
+                : RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                        ? request.getRequest().getRemoteAddr() : null;
+        return new Pending(caller.actorId(), caller.kind().name(), caller.departmentCode(), caller.departmentName(),
+                List.copyOf(caller.roles()), record, source, TraceIdFilter.current());
+    }
+
+    /**
+     * Appends entries to the chain in the current transaction; {@code at} fixes their time (tests of old partitions),
+     * {@code null} takes the database clock, never earlier than the chain head's time.
+     */
+    void chain(List<Pending> entries, Instant at) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Integer.class).single();
+        // FOR UPDATE: a repeatable-read transaction that cannot see the newest head fails instead of forking the chain
+        Map<String, Object> head = jdbc.sql("""
+                SELECT hash, greatest(occurred_at, clock_timestamp()) AS now FROM audit_chain_head FOR UPDATE""")
+                .query().singleRow();
+        String prev = ((String) head.get("hash"));
+        Instant now = at != null ? at : ((java.sql.Timestamp) head.get("now")).toInstant();
+        // PostgreSQL keeps microseconds: hash what is stored
+        now = Instant.ofEpochSecond(now.getEpochSecond(), now.getNano() / 1000 * 1000);
+        AuditEntry last = null;
+        for (Pending p : entries) {
+            long seq = jdbc.sql("SELECT nextval('audit_event_seq')").query(Long.class).single();
+            AuditRecord r = p.record();
+            AuditEntry entry = new AuditEntry(seq, now, p.actorId(), p.actorKind(), p.departmentCode(), p.departmentName(),
+                    p.roles(), r.action(), r.resourceType(), r.resourceId(), r.subjectIndex(), r.outcome().name(),
+                    r.purpose(), r.caseNumber(), r.withheld(), p.sourceAddress(), p.traceId(), null, null).chainedAfter(prev);
+            jdbc.sql("""
+                    INSERT INTO audit_event (seq, occurred_at, actor_id, actor_kind, department_code, department_name, roles,
+                        action, resource_type, resource_id, subject_index, outcome, purpose, case_number, withheld,
+                        source_address, trace_id, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(entry.seq(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), entry.actorId(), entry.actorKind(),
+                            entry.departmentCode(), entry.departmentName(), entry.roles().toArray(String[]::new),
+                            entry.action(), entry.resourceType(), entry.resourceId(), entry.subjectIndex(), entry.outcome(),
+                            entry.purpose(), entry.caseNumber(), entry.withheld(), entry.sourceAddress(), entry.traceId(),
+                            entry.prevHash(), entry.hash())
+                    .update();
+            prev = entry.hash();
+            last = entry;
+        }
+        jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ?, occurred_at = greatest(occurred_at, ?)")
+                .params(last.seq(), last.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+    }
+
+    /** The entries recorded in one transaction, written when it commits. */
+    private final class Entries implements TransactionSynchronization {
+
+        final List<Pending> pending = new ArrayList<>();
+        final boolean readOnly;
+        boolean flushed;
+        boolean writtenApart;
+
+        Entries(boolean readOnly) {
+            this.readOnly = readOnly;
+        }
+
+        ChainedAuditLog log() {
+            return ChainedAuditLog.this;
+        }
+
+        @Override
+        public int getOrder() {
+            // last of all: the chain lock is then held for the shortest time
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean transactionReadOnly) {
+            flushed = true;
+            List<Pending> entries = List.copyOf(pending);
+            if (readOnly || transactionReadOnly) {
+                newTransaction.executeWithoutResult(status -> chain(entries, null));
+                writtenApart = true;
+            } else {
+                chain(entries, null);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != STATUS_ROLLED_BACK || writtenApart) {
+                return;
+            }
+            // the work did not happen; that it was refused or failed did
+            List<Pending> attempts = pending.stream().filter(p -> p.record().outcome() != AuditOutcome.SUCCESS).toList();
+            if (!attempts.isEmpty()) {
+                newTransaction.executeWithoutResult(s -> chain(attempts, null));
+            }
+        }
+    }
+}
