@@ -16,6 +16,8 @@ import cn.tongban.building.BuildingController.BuildingRequest;
 import cn.tongban.building.BuildingController.SalePermitRequest;
 import cn.tongban.dictionary.Dictionaries;
 import cn.tongban.dictionary.DictionaryTypes;
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;
@@ -37,12 +39,14 @@ class Buildings {
     private final Projects projects;
     private final Dictionaries dictionaries;
     private final BuildingScope scope;
+    private final AuditLog audit;
 
-    Buildings(JdbcClient jdbc, Projects projects, Dictionaries dictionaries, BuildingScope scope) {
+    Buildings(JdbcClient jdbc, Projects projects, Dictionaries dictionaries, BuildingScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.dictionaries = dictionaries;
         this.scope = scope;
+        this.audit = audit;
     }
 
     @Transactional
@@ -56,6 +60,7 @@ class Buildings {
                                       planned_completion, actual_completion)
                 VALUES (:project, :code, :name, :above, :below, :structure, :planned, :actual) RETURNING id""")
                 .paramSource(params(request, code)).query(Long.class).single();
+        audit.record(AuditRecord.change("create", "building", Long.toString(id), null));
         return get(id);
     }
 
@@ -87,6 +92,7 @@ class Buildings {
         if (updated == 0) {
             throw new ConflictException("version.stale");
         }
+        audit.record(AuditRecord.change("update", "building", Long.toString(id), null));
         return get(id);
     }
 
@@ -164,6 +170,7 @@ class Buildings {
                             request.permitNo().strip(), codes.toArray(String[]::new))
                     .update();
         }
+        audit.record(AuditRecord.change("create", "sale-permit", Long.toString(id), null));
         return permit(id);
     }
 

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.tongban.building.ProjectController.ProjectRequest;
 import cn.tongban.kernel.AdministrativeDivision;
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;
@@ -28,10 +30,12 @@ class Projects {
 
     private final JdbcClient jdbc;
     private final BuildingScope scope;
+    private final AuditLog audit;
 
-    Projects(JdbcClient jdbc, BuildingScope scope) {
+    Projects(JdbcClient jdbc, BuildingScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.audit = audit;
     }
 
     @Transactional
@@ -46,6 +50,7 @@ class Projects {
                 INSERT INTO project (name, developer_credit_code, district_code, parcel_code, land_use, land_term_start, land_term_end)
                 VALUES (:name, :developer, :district, :parcel, :landUse, :termStart, :termEnd) RETURNING id""")
                 .paramSource(params(request)).query(Long.class).single();
+        audit.record(AuditRecord.change("create", "project", Long.toString(id), null));
         return get(id);
     }
 
@@ -66,6 +71,7 @@ class Projects {
         if (updated == 0) {
             throw new ConflictException("version.stale");
         }
+        audit.record(AuditRecord.change("update", "project", Long.toString(id), null));
         return get(id);
     }
 

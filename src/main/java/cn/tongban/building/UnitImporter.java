@@ -31,6 +31,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.building.UnitCsvReader.BuildingFloors;
 import cn.tongban.building.UnitCsvReader.Line;
 import cn.tongban.identity.Caller;
@@ -69,13 +71,16 @@ class UnitImporter {
     private final TransactionTemplate transaction;
     private final UnitRules rules;
     private final BuildingScope scope;
+    private final AuditLog audit;
 
-    UnitImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, UnitRules rules, BuildingScope scope) {
+    UnitImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, UnitRules rules, BuildingScope scope,
+            AuditLog audit) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rules = rules;
         this.scope = scope;
+        this.audit = audit;
     }
 
     /**
@@ -118,6 +123,7 @@ class UnitImporter {
                         UPDATE unit_import SET total_rows = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, finished_at = now()
                          WHERE id = ?""")
                         .params(batches.rows, batches.inserted, batches.updated, batches.unchanged, batches.rejected, id).update();
+                audit.record(AuditRecord.change("import", "unit-import", id.toString(), null));
                 log.info("Import {} ({}): {} rows, {} inserted, {} updated, {} unchanged, {} rejected in {} ms", id, fileName,
                         batches.rows, batches.inserted, batches.updated, batches.unchanged, batches.rejected,
                         java.time.Duration.between(started, OffsetDateTime.now()).toMillis());

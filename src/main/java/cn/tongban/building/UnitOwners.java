@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.dictionary.Dictionaries;
 import cn.tongban.dictionary.DictionaryTypes;
 import cn.tongban.kernel.CitizenIdNumber;
@@ -36,11 +38,13 @@ class UnitOwners {
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final Dictionaries dictionaries;
+    private final AuditLog audit;
 
-    UnitOwners(JdbcClient jdbc, PersonalDataCipher cipher, Dictionaries dictionaries) {
+    UnitOwners(JdbcClient jdbc, PersonalDataCipher cipher, Dictionaries dictionaries, AuditLog audit) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.dictionaries = dictionaries;
+        this.audit = audit;
     }
 
     /** Replaces the registered owners of a unit. */
@@ -77,6 +81,7 @@ class UnitOwners {
                             cipher.blindIndex(idNumbers.get(i)), cipher.encrypt(owner.phone()), owner.coOwnership(),
                             owner.share(), owner.certificateNo(), owner.registeredOn())
                     .update();
+            audit.record(AuditRecord.change("owner-register", "unit-owner", unitCode, cipher.blindIndex(idNumbers.get(i))));
         }
     }
 

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.Page;
@@ -24,6 +26,7 @@ import cn.tongban.kernel.Violation;
 
 /** 户 of the 楼盘表: queries, and status changes through the append-only history. */
 @Service
+@Transactional(readOnly = true) // one audit chaining per request for all the owners it reads
 class Units implements BuildingTable {
 
     private static final String SELECT = """
@@ -33,11 +36,13 @@ class Units implements BuildingTable {
     private final JdbcClient jdbc;
     private final BuildingScope scope;
     private final UnitOwners owners;
+    private final AuditLog audit;
 
-    Units(JdbcClient jdbc, BuildingScope scope, UnitOwners owners) {
+    Units(JdbcClient jdbc, BuildingScope scope, UnitOwners owners, AuditLog audit) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.owners = owners;
+        this.audit = audit;
     }
 
     /** The unit, if the caller's scope includes its project. */
@@ -81,7 +86,7 @@ class Units implements BuildingTable {
     }
 
     @Override
-    @Transactional
+    @Transactional(readOnly = false)
     public UnitView changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason,
             String sourceDocument, String recordedBy, Long expectedVersion) {
         List<Violation> violations = new ArrayList<>();
@@ -108,6 +113,7 @@ class Units implements BuildingTable {
         if (old.equals(value)) {
             throw new ConflictException("status.unchanged", aspect.name(), value);
         }
+        audit.record(AuditRecord.change("status-change", "unit", unitCode, null));
         try {
             jdbc.sql("""
                     INSERT INTO unit_status_change (unit_code, aspect, old_value, new_value, reason, source_document, recorded_by)
@@ -164,8 +170,15 @@ class Units implements BuildingTable {
         }
     }
 
+    /**
+     * The owners of these units — personal data, so each owner read is audited (建房〔2020〕61号 八; issue #3 item 6),
+     * with the owner's blind index so that a citizen can see who looked at their home.
+     */
     private Map<String, List<UnitView.Owner>> owners(List<String> unitCodes) {
-        return owners.of(unitCodes);
+        Map<String, List<UnitView.Owner>> found = owners.of(unitCodes);
+        found.forEach((unitCode, list) -> list.forEach(owner ->
+                audit.record(AuditRecord.read("unit-owner", unitCode, owner.idNumberIndex()))));
+        return found;
     }
 
     private static UnitView withOwners(UnitView u, List<UnitView.Owner> owners) {

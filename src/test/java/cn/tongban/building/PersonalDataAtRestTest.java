@@ -62,6 +62,20 @@ class PersonalDataAtRestTest {
     }
 
     @Test
+    void everyReadOfAnOwnerIsAuditedWithTheOwnersBlindIndex() throws Exception {
+        String index = cipher.blindIndex(idNumber);
+        long before = auditRows(index);
+        http.perform(get("/api/v1/units/" + unit).with(TestCallers.as(TestCallers.withPermissions(Permissions.UNIT_QUERY))));
+        assertThat(auditRows(index)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT action || ' ' || resource_id || ' ' || actor_id FROM audit_event WHERE subject_index = ? ORDER BY seq DESC LIMIT 1")
+                .param(index).query(String.class).single()).isEqualTo("read " + unit + " test-building.unit.query");
+    }
+
+    private long auditRows(String subjectIndex) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_index = ?").param(subjectIndex).query(Long.class).single();
+    }
+
+    @Test
     void answersMaskPersonalDataByDefault() throws Exception {
         http.perform(get("/api/v1/units/" + unit).with(TestCallers.as(TestCallers.withPermissions(Permissions.UNIT_QUERY))))
                 .andExpect(jsonPath("$.owners[0].name").value("欧阳**"))
