@@ -21,15 +21,17 @@ import cn.tongban.identity.Permissions;
 import cn.tongban.identity.ActorKind;
 import cn.tongban.identity.Caller;
 import cn.tongban.identity.CurrentCaller;
+import cn.tongban.kernel.CitizenIdNumber;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
+import cn.tongban.kernel.crypto.PersonalDataCipher;
 
 /**
  * The audit log for auditors (query, CSV export, chain verification; permission {@value cn.tongban.identity.Permissions#AUDIT_QUERY})
  * and for citizens (who accessed my records and why). Looking into the log is itself logged.
  *
- * <p>Subjects are searched by {@code subjectIndex}, the blind index of the ID number; searching by the ID number
- * itself comes with the shared SM3/HMAC-SM3 kernel code.
+ * <p>Subjects are searched by {@code idNumber}, which is turned into its blind index here and never stored or logged,
+ * or directly by {@code subjectIndex}.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -42,9 +44,11 @@ class AuditController {
     private final AuditLog audit;
     private final CurrentCaller callers;
     private final CitizenSubjects citizens;
+    private final PersonalDataCipher cipher;
 
     AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, CurrentCaller callers,
-            CitizenSubjects citizens) {
+            CitizenSubjects citizens, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.events = events;
         this.verification = verification;
         this.audit = audit;
@@ -57,9 +61,9 @@ class AuditController {
     Page<AuditEvents.EventView> events(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String subjectIndex,
+            @RequestParam(required = false) String subjectIndex, @RequestParam(required = false) String idNumber,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subjectIndex);
+        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subject(subjectIndex, idNumber));
         Page<AuditEvents.EventView> found = events.list(filter, new PageRequest(page, size));
         audit.record(new AuditRecord("audit.query", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
                 null, null, false));
@@ -71,14 +75,25 @@ class AuditController {
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String subjectIndex, HttpServletResponse response) throws IOException {
-        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subjectIndex);
+            @RequestParam(required = false) String subjectIndex, @RequestParam(required = false) String idNumber,
+            HttpServletResponse response) throws IOException {
+        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subject(subjectIndex, idNumber));
         audit.record(new AuditRecord("audit.export", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
                 null, null, false));
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"");
         events.export(filter, response.getWriter());
+    }
+
+    /** The blind index of the ID number, if one is given: the search never sees the number itself. */
+    private String subject(String subjectIndex, String idNumber) {
+        if (idNumber == null || idNumber.isBlank()) {
+            return subjectIndex;
+        }
+        String normalised = idNumber.strip().length() == 18 || idNumber.strip().length() == 15
+                ? CitizenIdNumber.of(idNumber).value() : PersonalDataCipher.normaliseIdNumber(idNumber);
+        return cipher.blindIndex(normalised);
     }
 
     @GetMapping("/verification")

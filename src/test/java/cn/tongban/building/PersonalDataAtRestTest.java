@@ -71,6 +71,16 @@ class PersonalDataAtRestTest {
                 .param(index).query(String.class).single()).isEqualTo("read " + unit + " test-building.unit.query");
     }
 
+    @Test
+    void auditorFindsWhoReadAnOwnerByTheOwnersIdNumber() throws Exception {
+        http.perform(get("/api/v1/units/" + unit).with(TestCallers.as(TestCallers.withPermissions(Permissions.UNIT_QUERY))));
+        http.perform(get("/api/v1/audit/events").param("idNumber", idNumber).param("action", "read")
+                        .with(TestCallers.as(TestCallers.withPermissions(Permissions.AUDIT_QUERY))))
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+                .andExpect(jsonPath("$.items[0].resourceId").value(unit))
+                .andExpect(jsonPath("$.items[0].actorId").value("test-building.unit.query"));
+    }
+
     private long auditRows(String subjectIndex) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE subject_index = ?").param(subjectIndex).query(Long.class).single();
     }
