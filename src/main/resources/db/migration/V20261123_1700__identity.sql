@@ -133,3 +133,18 @@ CREATE TABLE oauth2_authorization
     device_code_metadata          TEXT
 );
 CREATE INDEX oauth2_authorization_expiry_idx ON oauth2_authorization (access_token_expires_at);
+
+-- Citizens (办事群众) who sign in to see their own records and who accessed them. Personal data sealed with SM4
+-- like every party's (issue #3 item 4); they sign in with their ID number, found through its blind index.
+CREATE TABLE citizen_account
+(
+    id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id_number_index  CHAR(64)    NOT NULL UNIQUE CHECK (id_number_index ~ '^[0-9a-f]{64}$'),
+    id_number_sealed TEXT        NOT NULL CHECK (id_number_sealed ~ '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]+=*$'),
+    name_sealed      TEXT        NOT NULL CHECK (name_sealed ~ '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]+=*$'),
+    password_hash    TEXT        NOT NULL,
+    failed_attempts  INT         NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+    locked_until     TIMESTAMPTZ,
+    demo             BOOLEAN     NOT NULL DEFAULT FALSE,
+    created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.tongban.identity.Permissions;
 import cn.tongban.identity.ActorKind;
 import cn.tongban.identity.Caller;
+import cn.tongban.identity.CitizenSubjects;
 import cn.tongban.identity.CurrentCaller;
 import cn.tongban.kernel.CitizenIdNumber;
 import cn.tongban.kernel.Page;

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.tongban.building.BuildingController.BuildingRequest;
 import cn.tongban.building.BuildingController.SalePermitRequest;
 import cn.tongban.building.ProjectController.ProjectRequest;
+import cn.tongban.identity.DemoCitizen;
 import cn.tongban.identity.PlatformActor;
 import cn.tongban.kernel.AdministrativeDivision;
 import cn.tongban.kernel.CitizenIdNumber;
@@ -55,6 +56,7 @@ class DemoCity implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final UnitOwners unitOwners;
+    private boolean demoCitizenHasAHome;
 
     DemoCity(Projects projects, Buildings buildings, UnitImporter importer, JdbcClient jdbc, TransactionTemplate transaction,
             UnitOwners unitOwners) {
@@ -173,6 +175,12 @@ class DemoCity implements ApplicationRunner {
                 if (couple) {
                     owners.add(new UnitOwners.Owner(person(random), UnitOwners.RESIDENT_ID_CARD, citizen(random).value(),
                             phone(random), "02", null, certificateNo, registered));
+                }
+                if (!demoCitizenHasAHome) {
+                    // the demo citizen owns the first home registered in the demo city
+                    owners.set(0, new UnitOwners.Owner(DemoCitizen.NAME, UnitOwners.RESIDENT_ID_CARD, DemoCitizen.ID_NUMBER,
+                            "13912345678", owners.get(0).coOwnership(), null, certificateNo, registered));
+                    demoCitizenHasAHome = true;
                 }
                 unitOwners.register(code, owners);
                 jdbc.sql("""

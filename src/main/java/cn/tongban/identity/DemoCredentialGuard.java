@@ -27,6 +27,7 @@ class DemoCredentialGuard implements SmartInitializingSingleton {
     void check() {
         long users = jdbc.sql("SELECT count(*) FROM staff_user WHERE demo").query(Long.class).single();
         long clients = jdbc.sql("SELECT count(*) FROM system_client WHERE demo").query(Long.class).single();
+        users += jdbc.sql("SELECT count(*) FROM citizen_account WHERE demo").query(Long.class).single();
         if (users + clients > 0) {
             throw new IllegalStateException(("Refusing to start: the database holds %d demo user(s) and %d demo client(s) whose "
                     + "passwords are published in the README. Start with the demo profile, or remove them: "

@@ -53,10 +53,12 @@ class DemoIdentities implements ApplicationRunner {
             new Demo("常州安居房产经纪有限公司（演示）", DepartmentType.BROKERAGE, company(2), List.of(), List.of("broker"), "broker-demo"));
 
     private final Accounts accounts;
+    private final CitizenAccounts citizens;
     private final JdbcClient jdbc;
 
-    DemoIdentities(Accounts accounts, JdbcClient jdbc) {
+    DemoIdentities(Accounts accounts, CitizenAccounts citizens, JdbcClient jdbc) {
         this.accounts = accounts;
+        this.citizens = citizens;
         this.jdbc = jdbc;
     }
 
@@ -78,7 +80,8 @@ class DemoIdentities implements ApplicationRunner {
                         List.of(demo.roles().get(0)));
             }
         }
-        log.info("Demo identities created: {} departments; users and clients are listed in README.md", DEPARTMENTS.size());
+        citizens.create(cn.tongban.kernel.CitizenIdNumber.of(DemoCitizen.ID_NUMBER), DemoCitizen.NAME, PASSWORD, true);
+        log.info("Demo identities created: {} departments and a citizen; all are listed in README.md", DEPARTMENTS.size());
     }
 
     /** 统一社会信用代码 of a government organ (登记管理部门 1 机构编制, 机构类别 1 机关) in Changzhou. */

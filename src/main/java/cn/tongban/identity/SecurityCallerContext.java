@@ -31,6 +31,8 @@ class SecurityCallerContext implements CurrentCaller {
             caller = platform;
         } else if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
             caller = staff.caller();
+        } else if (authentication.getPrincipal() instanceof CitizenPrincipal citizen) {
+            caller = citizen.caller();
         } else if (authentication.getPrincipal() instanceof Jwt jwt) {
             caller = TokenClaims.caller(jwt);
         } else {

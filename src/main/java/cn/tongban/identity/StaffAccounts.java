@@ -1,6 +1,7 @@
 package cn.tongban.identity;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +25,21 @@ class StaffAccounts implements UserDetailsService {
 
     private final Directory directory;
     private final JdbcClient jdbc;
+    private final CitizenAccounts citizens;
 
-    StaffAccounts(Directory directory, JdbcClient jdbc) {
+    StaffAccounts(Directory directory, JdbcClient jdbc, CitizenAccounts citizens) {
         this.directory = directory;
         this.jdbc = jdbc;
+        this.citizens = citizens;
     }
 
+    /** Staff sign in with their user name; citizens with their 公民身份号码. */
     @Override
     public UserDetails loadUserByUsername(String username) {
+        Optional<? extends UserDetails> citizen = citizens.byIdNumber(username);
+        if (citizen.isPresent()) {
+            return citizen.get();
+        }
         return directory.staff(username)
                 .map(a -> new StaffPrincipal(a.caller(), a.passwordHash(), a.enabled(), a.locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
@@ -45,11 +53,15 @@ class StaffAccounts implements UserDetailsService {
                  WHERE username = ?""")
                 .params(MAX_FAILURES, (int) LOCK.toMinutes(), String.valueOf(event.getAuthentication().getName()))
                 .update();
+        citizens.failed(String.valueOf(event.getAuthentication().getName()));
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal) {
+        if (event.getAuthentication().getPrincipal() instanceof CitizenPrincipal citizen) {
+            jdbc.sql("UPDATE citizen_account SET failed_attempts = 0, locked_until = NULL WHERE id_number_index = ? AND failed_attempts > 0")
+                    .param(citizen.subjectIndex()).update();
+        } else if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal) {
             jdbc.sql("UPDATE staff_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND failed_attempts > 0")
                     .param(event.getAuthentication().getName()).update();
         }
