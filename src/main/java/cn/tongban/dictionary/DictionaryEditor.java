@@ -12,6 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.RuleViolationException;
@@ -28,11 +30,13 @@ class DictionaryEditor {
     private final DictionaryRepository repository;
     private final DictionaryCache cache;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
 
-    DictionaryEditor(DictionaryRepository repository, DictionaryCache cache, TransactionTemplate tx) {
+    DictionaryEditor(DictionaryRepository repository, DictionaryCache cache, TransactionTemplate tx, AuditLog audit) {
         this.repository = repository;
         this.cache = cache;
         this.tx = tx;
+        this.audit = audit;
     }
 
     /** @throws ConflictException {@code dictionary.duplicate-code} if the table has the code already, retired or not */
@@ -49,6 +53,7 @@ class DictionaryEditor {
             } catch (DuplicateKeyException e) {
                 throw duplicate(item, type);
             }
+            audit.record(AuditRecord.change("create", "dictionary-item", item.typeCode() + "/" + item.code(), null));
             return stored(item);
         });
     }
@@ -73,6 +78,7 @@ class DictionaryEditor {
             if (!repository.update(change)) {
                 throw new ConflictException("version.stale");
             }
+            audit.record(AuditRecord.change("update", "dictionary-item", change.typeCode() + "/" + change.code(), null));
             return stored(change);
         });
     }

@@ -42,6 +42,9 @@ class DictionariesTest {
     @Autowired
     Dictionaries dictionaries;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void allFifteenTablesAreListedWithSourceAndStandardSize() throws Exception {
         http.perform(get("/api/v1/dictionaries"))
@@ -162,6 +165,10 @@ class DictionariesTest {
                 .andExpect(jsonPath("$.items[?(@.code == 'T-NEW')].label").value("Test business T-NEW"))
                 .andExpect(jsonPath("$.items[?(@.code == 'T-NEW')].parentCode").value("001"));
         assertThatNoException().isThrownBy(() -> dictionaries.require(DictionaryTypes.BUSINESS_CATEGORY, "T-NEW"));
+        // an administrator's change of a code table is in the audit log, with who made it
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "SELECT actor_id FROM audit_event WHERE action = 'create' AND resource_id = 'business_category/T-NEW'")
+                .query(String.class).list()).containsExactly("test-admin");
     }
 
     @Test
