@@ -37,7 +37,7 @@ class CitizenAccounts implements CitizenSubjects {
     }
 
     /** The account signing in with this ID number, if the text is one and it has an account. */
-    Optional<CitizenPrincipal> byIdNumber(String username) {
+    Optional<SignedInPrincipal> byIdNumber(String username) {
         String index;
         try {
             index = cipher.blindIndex(CitizenIdNumber.of(username).value());
@@ -46,8 +46,8 @@ class CitizenAccounts implements CitizenSubjects {
         }
         return jdbc.sql("SELECT id, id_number_index, password_hash, coalesce(locked_until > now(), false) AS locked FROM citizen_account WHERE id_number_index = ?")
                 .param(index)
-                .query((rs, n) -> new CitizenPrincipal(rs.getLong("id"), rs.getString("id_number_index"),
-                        rs.getString("password_hash"), rs.getBoolean("locked")))
+                .query((rs, n) -> new SignedInPrincipal(citizen(rs.getLong("id")), rs.getString("password_hash"), true,
+                        rs.getBoolean("locked"), rs.getString("id_number_index")))
                 .optional();
     }
 
@@ -63,6 +63,12 @@ class CitizenAccounts implements CitizenSubjects {
         } catch (InvalidValueException notAnIdNumber) {
             // a staff user name: counted by StaffAccounts
         }
+    }
+
+    /** A citizen as the platform sees them: no department, no permission over anyone else's data. */
+    private static Caller citizen(long accountId) {
+        return new Caller("citizen-" + accountId, ActorKind.CITIZEN, null, null, null, java.util.Set.of(), false,
+                java.util.Set.of("citizen"), java.util.Set.of(), java.util.Set.of(), null);
     }
 
     @Override

@@ -39,8 +39,7 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
         response.setStatus(200);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        Caller caller = authentication.getPrincipal() instanceof StaffPrincipal staff ? staff.caller()
-                : authentication.getPrincipal() instanceof CitizenPrincipal citizen ? citizen.caller() : callers.get();
+        Caller caller = authentication.getPrincipal() instanceof SignedInPrincipal signedIn ? signedIn.caller() : callers.get();
         json.writeValue(response.getOutputStream(), SessionController.view(caller));
     }
 

@@ -21,7 +21,7 @@ public final class PlatformActor {
                 Permissions.ALL.keySet(), Set.of(), null);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new PreAuthenticatedAuthenticationToken(platform, null, StaffPrincipal.authorities(platform)));
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(platform, null, SignedInPrincipal.authorities(platform)));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -15,7 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The {@link Caller} of the current request, from Spring Security's authentication: a signed-in staff member
- * ({@link StaffPrincipal}), or a department system's bearer token whose claims {@link TokenClaims} wrote.
+ * ({@link SignedInPrincipal}), or a department system's bearer token whose claims {@link TokenClaims} wrote.
  */
 @Component
 class SecurityCallerContext implements CurrentCaller {
@@ -29,10 +29,8 @@ class SecurityCallerContext implements CurrentCaller {
         Caller caller;
         if (authentication.getPrincipal() instanceof Caller platform) {
             caller = platform;
-        } else if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
+        } else if (authentication.getPrincipal() instanceof SignedInPrincipal staff) {
             caller = staff.caller();
-        } else if (authentication.getPrincipal() instanceof CitizenPrincipal citizen) {
-            caller = citizen.caller();
         } else if (authentication.getPrincipal() instanceof Jwt jwt) {
             caller = TokenClaims.caller(jwt);
         } else {

@@ -116,7 +116,7 @@ class SecurityConfiguration {
     @Bean
     JwtAuthenticationConverter tokenAuthentication() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> StaffPrincipal.authorities(TokenClaims.caller(jwt)));
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> SignedInPrincipal.authorities(TokenClaims.caller(jwt)));
         return converter;
     }
 

@@ -41,7 +41,7 @@ class StaffAccounts implements UserDetailsService {
             return citizen.get();
         }
         return directory.staff(username)
-                .map(a -> new StaffPrincipal(a.caller(), a.passwordHash(), a.enabled(), a.locked()))
+                .map(a -> new SignedInPrincipal(a.caller(), a.passwordHash(), a.enabled(), a.locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -58,10 +58,10 @@ class StaffAccounts implements UserDetailsService {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof CitizenPrincipal citizen) {
+        if (event.getAuthentication().getPrincipal() instanceof SignedInPrincipal citizen && citizen.subjectIndex() != null) {
             jdbc.sql("UPDATE citizen_account SET failed_attempts = 0, locked_until = NULL WHERE id_number_index = ? AND failed_attempts > 0")
                     .param(citizen.subjectIndex()).update();
-        } else if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal) {
+        } else if (event.getAuthentication().getPrincipal() instanceof SignedInPrincipal) {
             jdbc.sql("UPDATE staff_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND failed_attempts > 0")
                     .param(event.getAuthentication().getName()).update();
         }

@@ -42,7 +42,7 @@ public final class TestCallers {
 
     /** Signs the request in as this caller, with a CSRF token as a browser would send. */
     public static RequestPostProcessor as(Caller caller) {
-        StaffPrincipal principal = new StaffPrincipal(caller, null, true, false);
+        SignedInPrincipal principal = new SignedInPrincipal(caller, null, true, false);
         RequestPostProcessor signIn = authentication(
                 new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities()));
         RequestPostProcessor token = csrf();

@@ -8,23 +8,37 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in staff member: their account for Spring Security, and who they are for Tongban. */
-final class StaffPrincipal implements UserDetails, CredentialsContainer {
+/**
+ * Someone signed in with a password — a staff member or a citizen: their account for Spring Security, who they are
+ * for Tongban, and for a citizen the blind index their records are filed under.
+ */
+final class SignedInPrincipal implements UserDetails, CredentialsContainer {
 
     private final Caller caller;
     private final boolean enabled;
     private final boolean locked;
+    private final String subjectIndex;
     private String passwordHash;
 
-    StaffPrincipal(Caller caller, String passwordHash, boolean enabled, boolean locked) {
+    SignedInPrincipal(Caller caller, String passwordHash, boolean enabled, boolean locked) {
+        this(caller, passwordHash, enabled, locked, null);
+    }
+
+    SignedInPrincipal(Caller caller, String passwordHash, boolean enabled, boolean locked, String subjectIndex) {
         this.caller = caller;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+        this.subjectIndex = subjectIndex;
     }
 
     Caller caller() {
         return caller;
+    }
+
+    /** A citizen's blind index; {@code null} for staff. */
+    String subjectIndex() {
+        return subjectIndex;
     }
 
     @Override
