@@ -24,4 +24,19 @@ public interface BuildingTable {
             String recordedBy, Long expectedVersion);
 
     List<StatusChange> history(String unitCode);
+
+    /** The 预售许可 and 现售备案 that cover the unit, whatever their validity. */
+    List<SalePermit> permitsCovering(String unitCode);
+
+    /**
+     * A permit that allows selling a new home (城市房地产管理法 第四十五条; 商品房销售管理办法 第七条).
+     *
+     * @param kind PRESALE (商品房预售许可) or SPOT_SALE (现售备案)
+     */
+    record SalePermit(String permitNo, String kind, java.time.LocalDate validFrom, java.time.LocalDate validTo) {
+
+        public boolean validOn(java.time.LocalDate day) {
+            return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+        }
+    }
 }

@@ -12,7 +12,7 @@ import cn.tongban.kernel.PersonalData;
  * its registered owners.
  */
 public record UnitView(String unitCode, String houseCode, long buildingId, String buildingCode, long projectId,
-        String districtCode, String location, int floor, String roomNo, BigDecimal buildingArea, BigDecimal innerArea,
+        String districtCode, String developerCreditCode, String location, int floor, String roomNo, BigDecimal buildingArea, BigDecimal innerArea,
         BigDecimal sharedArea, String houseUse, String landUse, String houseNature, String houseType,
         String roomLayout, String layoutStructure, String orientation, String houseState, TradeStatus tradeStatus,
         Rights rights, List<Owner> owners, long version) {

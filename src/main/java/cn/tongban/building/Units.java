@@ -30,7 +30,7 @@ import cn.tongban.kernel.Violation;
 class Units implements BuildingTable {
 
     private static final String SELECT = """
-            SELECT u.*, b.building_code, b.project_id, p.district_code
+            SELECT u.*, b.building_code, b.project_id, p.district_code, p.developer_credit_code
               FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id""";
 
     private final JdbcClient jdbc;
@@ -127,6 +127,18 @@ class Units implements BuildingTable {
     }
 
     @Override
+    public List<SalePermit> permitsCovering(String unitCode) {
+        get(unitCode); // outside the caller's scope: not found
+        return jdbc.sql("""
+                SELECT p.permit_no, p.kind, p.valid_from, p.valid_to FROM sale_permit p
+                  JOIN sale_permit_unit pu ON pu.permit_id = p.id WHERE pu.unit_code = ? ORDER BY p.valid_from""")
+                .param(unitCode)
+                .query((rs, n) -> new SalePermit(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+                        rs.getObject(4, java.time.LocalDate.class)))
+                .list();
+    }
+
+    @Override
     public List<StatusChange> history(String unitCode) {
         get(unitCode);
         return jdbc.sql("SELECT * FROM unit_status_change WHERE unit_code = ? ORDER BY id").param(unitCode)
@@ -183,6 +195,7 @@ class Units implements BuildingTable {
 
     private static UnitView withOwners(UnitView u, List<UnitView.Owner> owners) {
         return new UnitView(u.unitCode(), u.houseCode(), u.buildingId(), u.buildingCode(), u.projectId(), u.districtCode(),
+                u.developerCreditCode(),
                 u.location(), u.floor(), u.roomNo(), u.buildingArea(), u.innerArea(), u.sharedArea(), u.houseUse(),
                 u.landUse(), u.houseNature(), u.houseType(), u.roomLayout(), u.layoutStructure(), u.orientation(),
                 u.houseState(), u.tradeStatus(), u.rights(), owners, u.version());
@@ -191,6 +204,7 @@ class Units implements BuildingTable {
     private static UnitView view(ResultSet rs, int row) throws SQLException {
         return new UnitView(rs.getString("unit_code"), rs.getString("house_code"), rs.getLong("building_id"),
                 rs.getString("building_code"), rs.getLong("project_id"), rs.getString("district_code"),
+                rs.getString("developer_credit_code"),
                 rs.getString("location"), rs.getInt("floor"), rs.getString("room_no"), rs.getBigDecimal("building_area"),
                 rs.getBigDecimal("inner_area"), rs.getBigDecimal("shared_area"), rs.getString("house_use"),
                 rs.getString("land_use"), rs.getString("house_nature"), rs.getString("house_type"),

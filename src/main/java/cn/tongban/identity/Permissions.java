@@ -19,6 +19,8 @@ public final class Permissions {
     public static final String UNIT_IMPORT = "building:unit:import";
     public static final String UNIT_STATUS_CHANGE = "building:unit:status-change";
     public static final String DICTIONARY_EDIT = "dictionary:item:edit";
+    public static final String CONTRACT_CREATE = "filing:contract:create";
+    public static final String CONTRACT_QUERY = "filing:contract:query";
     public static final String AUDIT_QUERY = "audit:log:query";
     /** See personal data (names, ID numbers, phones) unmasked. */
     public static final String PERSONAL_DATA_FULL = "identity:personal-data:full";
@@ -42,6 +44,8 @@ public final class Permissions {
         all.put(UNIT_IMPORT, "楼盘表-房屋批量导入");
         all.put(UNIT_STATUS_CHANGE, "楼盘表-交易/权利状况变更");
         all.put(DICTIONARY_EDIT, "数据字典维护");
+        all.put(CONTRACT_CREATE, "网签备案-签约备案");
+        all.put(CONTRACT_QUERY, "网签备案-合同查询");
         all.put(AUDIT_QUERY, "审计日志查询");
         all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
         all.put(DEPARTMENT_MANAGE, "部门管理");

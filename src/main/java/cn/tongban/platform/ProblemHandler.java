@@ -42,6 +42,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;
+import cn.tongban.kernel.RefusedException;
 import cn.tongban.kernel.RuleViolationException;
 import cn.tongban.kernel.Violation;
 
@@ -68,6 +69,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Object> ruleViolation(RuleViolationException e) {
         return respond(problems.violations(e.violations(), locale()));
+    }
+
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<Object> refused(RefusedException e) {
+        ProblemDetail problem = problems.violations(e.violations(), locale());
+        ProblemDetail refused = problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "refused", locale(), "problem.refused.detail",
+                e.violations().size());
+        refused.setProperty("errors", problem.getProperties().get("errors"));
+        refused.setProperty("report", e.report());
+        return respond(refused);
     }
 
     @ExceptionHandler(InvalidValueException.class)

@@ -1,0 +1,68 @@
+package cn.tongban.filing;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.tongban.identity.Permissions;
+import cn.tongban.kernel.RuleViolationException;
+import cn.tongban.kernel.Violation;
+
+/** 网签备案: sign and file a contract online, and read it back by its filing code. */
+@RestController
+@RequestMapping("/api/v1/contracts")
+class ContractController {
+
+    private final Contracts contracts;
+
+    ContractController(Contracts contracts) {
+        this.contracts = contracts;
+    }
+
+    /**
+     * Verifies and files the contract at once. With an {@code Idempotency-Key}, repeating the same request answers
+     * the same contract (a retry after a lost answer files nothing twice); the same key with another body is 409.
+     */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_CREATE + "')")
+    @PostMapping
+    ResponseEntity<ContractView> file(@Valid @RequestBody ContractRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw new RuleViolationException(new Violation("Idempotency-Key", "contract.idempotency-key-format"));
+        }
+        Contracts.Filed filed = contracts.file(request, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/contracts/" + filed.contract().filingCode()))
+                .header("Idempotent-Replayed", Boolean.toString(filed.replayed()))
+                .body(filed.contract());
+    }
+
+    /** Search by unit, party (ID number, through its blind index), project, signing date and status. */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
+    @GetMapping
+    cn.tongban.kernel.Page<Contracts.Summary> search(@RequestParam(required = false) String unitCode,
+            @RequestParam(required = false) String idNumber, @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) java.time.LocalDate signedFrom, @RequestParam(required = false) java.time.LocalDate signedTo,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return contracts.search(new Contracts.Filter(unitCode, idNumber, projectId, signedFrom, signedTo, status),
+                new cn.tongban.kernel.PageRequest(page, size));
+    }
+
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
+    @GetMapping("/{filingCode}")
+    ContractView get(@PathVariable String filingCode) {
+        return contracts.get(filingCode);
+    }
+}

@@ -1,0 +1,129 @@
+package cn.tongban.filing;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import cn.tongban.building.BuildingTable;
+import cn.tongban.building.TradeStatus;
+import cn.tongban.building.UnitView;
+import cn.tongban.filing.VerificationReport.Check;
+import cn.tongban.filing.VerificationReport.Result;
+import cn.tongban.kernel.crypto.PersonalDataCipher;
+import cn.tongban.restriction.RestrictionRegistry;
+
+/**
+ * 自动核验: checks the parties and the property of a contract before it is filed, against the 楼盘表 and the
+ * restrictions the courts, banks and housing department have recorded (建房规〔2020〕4号 二（五）交易主体, （六）房源;
+ * 建房〔2020〕61号 六: 失信被执行人 refused automatically).
+ */
+@Component
+class Verification {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final BuildingTable buildingTable;
+    private final RestrictionRegistry restrictions;
+    private final PersonalDataCipher cipher;
+
+    Verification(BuildingTable buildingTable, RestrictionRegistry restrictions, PersonalDataCipher cipher) {
+        this.buildingTable = buildingTable;
+        this.restrictions = restrictions;
+        this.cipher = cipher;
+    }
+
+    VerificationReport verify(ContractRequest request, UnitView unit, List<String> sellerIdNumbers, List<String> buyerIdNumbers) {
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < request.sellers().size(); i++) {
+            checks.add(pass("party.identity", "sellers[" + i + "]", "证件号码格式及校验位正确", "GB 11643 / GB 32100 校验"));
+        }
+        for (int i = 0; i < request.buyers().size(); i++) {
+            checks.add(pass("party.identity", "buyers[" + i + "]", "证件号码格式及校验位正确", "GB 11643 / GB 32100 校验"));
+            Optional<RestrictionRegistry.DishonestDebtor> debtor = restrictions.dishonestDebtor(buyerIdNumbers.get(i));
+            checks.add(debtor.isPresent()
+                    // 建房〔2020〕61号 六: 对失信被执行人 … 限制其购买房产
+                    ? new Check("buyer.dishonest-debtor", "buyers[" + i + "]", Result.FAIL,
+                            "买受人为失信被执行人（" + debtor.get().court() + " " + debtor.get().caseNo() + "），不得购买房产",
+                            "法院失信被执行人名单", String.valueOf(debtor.get().publishedOn()))
+                    : pass("buyer.dishonest-debtor", "buyers[" + i + "]", "买受人不在失信被执行人名单中", "法院失信被执行人名单"));
+        }
+
+        List<RestrictionRegistry.Seizure> seizures = restrictions.seizures(unit.unitCode(), request.signedOn());
+        checks.add(seizures.isEmpty() && !unit.rights().seized()
+                ? pass("unit.seizure", "unitCode", "房屋未被查封", "法院查封信息")
+                : new Check("unit.seizure", "unitCode", Result.FAIL, "房屋已被查封（" + seizures.stream()
+                        .map(s -> s.court() + " " + s.documentNo()).collect(Collectors.joining("；")) + "），不得交易",
+                        "法院查封信息", seizures.isEmpty() ? null : String.valueOf(seizures.get(0).from())));
+
+        List<RestrictionRegistry.Mortgage> mortgages = restrictions.mortgages(unit.unitCode());
+        if (mortgages.isEmpty() && !unit.rights().mortgaged()) {
+            checks.add(pass("unit.mortgage", "unitCode", "房屋无抵押", "不动产抵押登记信息"));
+        } else if (request.mortgageeConsent() != null && !request.mortgageeConsent().isBlank()) {
+            // 民法典 第四百零六条: 抵押期间，抵押人可以转让抵押财产 … 应当及时通知抵押权人
+            checks.add(new Check("unit.mortgage", "mortgageeConsent", Result.WARN,
+                    "房屋已抵押，已记录抵押权人同意文件 " + request.mortgageeConsent().strip(), "不动产抵押登记信息", null));
+        } else {
+            checks.add(new Check("unit.mortgage", "mortgageeConsent", Result.FAIL,
+                    "房屋已抵押，须提供抵押权人同意转让的文件", "不动产抵押登记信息", null));
+        }
+
+        checks.add(unit.rights().objection()
+                ? new Check("unit.objection", "unitCode", Result.FAIL, "房屋存在异议登记，不得交易", "不动产登记簿", null)
+                : pass("unit.objection", "unitCode", "房屋无异议登记", "不动产登记簿"));
+
+        List<RestrictionRegistry.PolicyLock> locks = restrictions.locks(unit.unitCode(), unit.projectId(), request.signedOn());
+        checks.add(locks.isEmpty() && !unit.rights().locked()
+                ? pass("unit.policy-lock", "unitCode", "房屋未被限制交易", "住房城乡建设部门")
+                : new Check("unit.policy-lock", "unitCode", Result.FAIL, "房屋按政策未满足上市交易条件" + locks.stream()
+                        .map(l -> "（" + l.reason() + "，至 " + l.until() + "）").collect(Collectors.joining()),
+                        "住房城乡建设部门", null));
+
+        if (request.type() == ContractType.NEW_SALE) {
+            newSale(request, unit, sellerIdNumbers, checks);
+        } else if (request.type() == ContractType.EXISTING_SALE) {
+            existingSale(unit, sellerIdNumbers, checks);
+        }
+        return new VerificationReport(OffsetDateTime.now(CHINA), checks);
+    }
+
+    /** 建房规〔2020〕4号 二（六）: 新建商品房是否取得预售许可或者现售备案; the seller is the project's developer. */
+    private void newSale(ContractRequest request, UnitView unit, List<String> sellers, List<Check> checks) {
+        List<BuildingTable.SalePermit> permits = buildingTable.permitsCovering(unit.unitCode());
+        Optional<BuildingTable.SalePermit> valid = permits.stream().filter(p -> p.validOn(request.signedOn())).findFirst();
+        checks.add(valid.isPresent()
+                ? new Check("unit.sale-permit", "unitCode", Result.PASS, "已取得" + ("PRESALE".equals(valid.get().kind()) ? "商品房预售许可" : "现售备案")
+                        + " " + valid.get().permitNo(), "楼盘表", String.valueOf(valid.get().validFrom()))
+                : new Check("unit.sale-permit", "unitCode", Result.FAIL, permits.isEmpty()
+                        ? "房屋未取得商品房预售许可或现售备案" : "房屋的预售许可或现售备案在签约日不在有效期内", "楼盘表", null));
+        boolean developer = sellers.size() == 1 && sellers.get(0).equals(unit.developerCreditCode());
+        checks.add(developer
+                ? pass("seller.developer", "sellers[0]", "出卖人为项目开发企业", "楼盘表")
+                : new Check("seller.developer", "sellers", Result.FAIL, "新建商品房的出卖人须为该项目的开发企业", "楼盘表", null));
+        checks.add(unit.tradeStatus() == TradeStatus.AVAILABLE
+                ? pass("unit.trade-status", "unitCode", "房屋为可售状态", "楼盘表")
+                : new Check("unit.trade-status", "unitCode", Result.FAIL, "房屋不是可售状态（" + unit.tradeStatus() + "）", "楼盘表", null));
+    }
+
+    /** 存量房: the sellers are exactly the registered owners, all of them signing. */
+    private void existingSale(UnitView unit, List<String> sellers, List<Check> checks) {
+        Set<String> owners = unit.owners().stream().map(UnitView.Owner::idNumberIndex).collect(Collectors.toSet());
+        Set<String> signing = sellers.stream().map(cipher::blindIndex).collect(Collectors.toSet());
+        checks.add(!owners.isEmpty() && owners.equals(signing)
+                ? pass("seller.owner", "sellers", "出卖人为登记的全部房屋所有权人", "不动产登记簿")
+                : new Check("seller.owner", "sellers", Result.FAIL, owners.isEmpty() ? "房屋无登记的所有权人，不能作为存量房出售"
+                        : "出卖人须为登记的全部房屋所有权人，且全体共有人均须签约", "不动产登记簿", null));
+        checks.add(unit.tradeStatus() == TradeStatus.REGISTERED
+                ? pass("unit.trade-status", "unitCode", "房屋已登记，可转让", "楼盘表")
+                : new Check("unit.trade-status", "unitCode", Result.FAIL, "房屋未办理所有权登记（" + unit.tradeStatus() + "）", "楼盘表", null));
+    }
+
+    private static Check pass(String rule, String field, String reason, String source) {
+        return new Check(rule, field, Result.PASS, reason, source, null);
+    }
+}

@@ -1,0 +1,219 @@
+package cn.tongban.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.tongban.IntegrationTest;
+import cn.tongban.TestData;
+import cn.tongban.identity.TestCallers;
+
+/** 网签备案 of new homes (issue #4 items 1–4, 8 and its bad input). */
+@IntegrationTest
+class ContractFilingTest {
+
+    static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+    String developer;
+    String unit;
+    long buildingId;
+
+    /** A new building in 新北区 with two units, the first covered by a valid presale permit. */
+    @BeforeEach
+    void unitOnSale() throws Exception {
+        developer = TestData.creditCode();
+        JsonNode project = body(postJson("/api/v1/projects", """
+                {"name":"网签测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
+                .formatted(TestData.next(), developer, TestData.parcelCode("320411"))));
+        JsonNode building = body(postJson("/api/v1/buildings", """
+                {"projectId":%d,"buildingNumber":"0001","name":"1幢","floorsAbove":10,"structure":"3"}""".formatted(project.get("id").asLong())));
+        buildingId = building.get("id").asLong();
+        String code = building.get("buildingCode").asText();
+        http.perform(post("/api/v1/units/imports").contentType("text/csv").content(HEADER + "\n"
+                + code + "0001,,常州市新北区网签路1号,3,301,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"
+                + code + "0002,,常州市新北区网签路1号,3,302,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"));
+        unit = code + "0001";
+        postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
+                {"kind":"PRESALE","permitNo":"常房预售〔2026〕%d号","issuedOn":"2026-01-05","validFrom":"2026-01-05","unitCodes":["%s"]}"""
+                .formatted(TestData.next(), unit)).andExpect(status().isCreated());
+    }
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String sale(String unitCode, String buyers) {
+        return """
+                {"type":"NEW_SALE","unitCode":"%s","signedOn":"2026-11-20","price":1580000.00,"paymentType":"01","loanType":"01",
+                 "sellers":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],
+                 "buyers":%s}""".formatted(unitCode, developer, buyers);
+    }
+
+    private String buyer() {
+        return "[{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"张三\",\"phone\":\"13812345678\"}]"
+                .formatted(TestData.citizenId("19880808"));
+    }
+
+    @Test
+    void newHomeSaleIsFiledAtOnceWithACodeAndTheUnitBecomesFiled() throws Exception {
+        JsonNode contract = body(postJson("/api/v1/contracts", sale(unit, buyer()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.filingCode").value(org.hamcrest.Matchers.matchesPattern("320411-2026-XS-\\d{8}")))
+                .andExpect(jsonPath("$.unit.location").value("常州市新北区网签路1号"))
+                .andExpect(jsonPath("$.unit.buildingArea").value(89.50))
+                .andExpect(jsonPath("$.verification.checks[?(@.rule == 'unit.sale-permit')].result").value("PASS")));
+        http.perform(get("/api/v1/units/" + unit))
+                .andExpect(jsonPath("$.tradeStatus").value("FILED"));
+        http.perform(get("/api/v1/units/" + unit + "/history"))
+                .andExpect(jsonPath("$[-1:].sourceDocument").value(contract.get("filingCode").asText()));
+        http.perform(get("/api/v1/contracts/" + contract.get("filingCode").asText()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.buyers[0].name").value("张三"));
+    }
+
+    @Test
+    void contractsAreFoundByTheBuyersIdNumberAndByUnitWithinScope() throws Exception {
+        String id = TestData.citizenId("19770707");
+        String code = body(postJson("/api/v1/contracts", sale(unit,
+                "[{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"王五\"}]".formatted(id)))).get("filingCode").asText();
+        http.perform(get("/api/v1/contracts").param("idNumber", id))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].filingCode").value(code));
+        http.perform(get("/api/v1/contracts").param("unitCode", unit).with(TestCallers.as(TestCallers.districtClerk("320402"))))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/v1/contracts/" + code).with(TestCallers.as(TestCallers.districtClerk("320402"))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void unitWithoutAValidPresalePermitIsRefusedWithTheReport() throws Exception {
+        String other = unit.substring(0, 24) + "0002";
+        postJson("/api/v1/contracts", sale(other, buyer()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("verification.unit.sale-permit"))
+                .andExpect(jsonPath("$.report.checks").isArray());
+        assertThat(jdbc.sql("SELECT outcome FROM contract_verification WHERE unit_code = ?").param(other).query(String.class).list())
+                .containsExactly("REFUSED");
+        http.perform(get("/api/v1/units/" + other)).andExpect(jsonPath("$.tradeStatus").value("UNAVAILABLE"));
+    }
+
+    @Test
+    void sellerOtherThanTheDevelopersIsRefused() throws Exception {
+        postJson("/api/v1/contracts", sale(unit, buyer()).replace(developer, TestData.creditCode()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.code == 'verification.seller.developer')]").exists());
+    }
+
+    @Test
+    void secondFilingOfTheSameUnitIsAConflictNamingTheFirst() throws Exception {
+        String first = body(postJson("/api/v1/contracts", sale(unit, buyer())).andExpect(status().isCreated())).get("filingCode").asText();
+        postJson("/api/v1/contracts", sale(unit, buyer()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("contract.unit-already-filed"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(first)));
+    }
+
+    @Test
+    void fiftyParallelFilingsOfOneUnitFileExactlyOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String body = sale(unit, buyer());
+            attempts.add(() -> http.perform(post("/api/v1/contracts").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : pool.invokeAll(attempts)) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+        assertThat(jdbc.sql("SELECT count(*) FROM contract WHERE unit_code = ? AND status = 'FILED'").param(unit)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyAnswersTheSameContractAndAnotherBodyIsAConflict() throws Exception {
+        String body = sale(unit, buyer());
+        String key = "retry-" + TestData.next();
+        String first = body(http.perform(post("/api/v1/contracts").contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Idempotency-Key", key)).andExpect(status().isCreated())).get("filingCode").asText();
+        http.perform(post("/api/v1/contracts").contentType(MediaType.APPLICATION_JSON).content(body).header("Idempotency-Key", key))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.filingCode").value(first));
+        http.perform(post("/api/v1/contracts").contentType(MediaType.APPLICATION_JSON).content(body.replace("1580000.00", "1590000.00"))
+                        .header("Idempotency-Key", key))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("contract.idempotency-key-reused"));
+    }
+
+    @Test
+    void sharesThatDoNotAddUpToOneAreRefusedByField() throws Exception {
+        String buyers = "[{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"张三\",\"coOwnership\":\"03\",\"share\":\"1/2\"},"
+                .formatted(TestData.citizenId("19880808"))
+                + "{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"李四\",\"coOwnership\":\"03\",\"share\":\"1/3\"}]"
+                .formatted(TestData.citizenId("19890909"));
+        postJson("/api/v1/contracts", sale(unit, buyers))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("buyers"))
+                .andExpect(jsonPath("$.errors[0].code").value("contract.shares-sum"))
+                .andExpect(jsonPath("$.errors[0].message").value("按份共有的份额之和须为1，实为 5/6"));
+    }
+
+    @Test
+    void priceMustBePositiveAndBelowTenBillion() throws Exception {
+        postJson("/api/v1/contracts", sale(unit, buyer()).replace("1580000.00", "0"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("contract.price-range"));
+        postJson("/api/v1/contracts", sale(unit, buyer()).replace("1580000.00", "20000000000"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("contract.price-range"));
+    }
+
+    @Test
+    void unknownUnitIsNotFoundAndAnotherDistrictsUnitToo() throws Exception {
+        postJson("/api/v1/contracts", sale("320411009009GB99999F00019999", buyer())).andExpect(status().isNotFound());
+        http.perform(post("/api/v1/contracts").with(TestCallers.as(TestCallers.districtClerk("320402")))
+                        .contentType(MediaType.APPLICATION_JSON).content(sale(unit, buyer())))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void malformedBuyerIdNumberNamesTheField() throws Exception {
+        String valid = TestData.citizenId("19880808");
+        String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        postJson("/api/v1/contracts", sale(unit, "[{\"idType\":\"01\",\"idNumber\":\"" + wrongCheck + "\",\"name\":\"张三\"}]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("buyers[0].idNumber"));
+    }
+}

@@ -1,0 +1,126 @@
+package cn.tongban.filing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.tongban.IntegrationTest;
+import cn.tongban.TestData;
+
+/**
+ * Automatic verification refuses what the documents forbid (建房规〔2020〕4号 二（五）、（六）; 建房〔2020〕61号 六), with
+ * the restrictions recorded by courts and banks through their own API.
+ */
+@IntegrationTest
+class ContractVerificationTest {
+
+    static final String HEADER = ContractFilingTest.HEADER;
+
+    @Autowired
+    MockMvc http;
+
+    private final ObjectMapper json = new ObjectMapper();
+    String developer;
+    String unit;
+    long buildingId;
+
+    @BeforeEach
+    void unitOnSale() throws Exception {
+        developer = TestData.creditCode();
+        JsonNode project = body(postJson("/api/v1/projects", """
+                {"name":"核验测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
+                .formatted(TestData.next(), developer, TestData.parcelCode("320411"))));
+        JsonNode building = body(postJson("/api/v1/buildings", """
+                {"projectId":%d,"buildingNumber":"0001","name":"1幢","floorsAbove":10,"structure":"3"}""".formatted(project.get("id").asLong())));
+        buildingId = building.get("id").asLong();
+        unit = building.get("buildingCode").asText() + "0001";
+        http.perform(post("/api/v1/units/imports").contentType("text/csv").content(HEADER + "\n"
+                + unit + ",,常州市新北区核验路1号,3,301,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"));
+    }
+
+    private void presalePermit(String validTo) throws Exception {
+        postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
+                {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":["%s"]}"""
+                .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", unit))
+                .andExpect(status().isCreated());
+    }
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private ResultActions sale(String buyerId, String extra) throws Exception {
+        return postJson("/api/v1/contracts", """
+                {"type":"NEW_SALE","unitCode":"%s","signedOn":"2026-11-20","price":1580000.00,
+                 "sellers":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],
+                 "buyers":[{"idType":"01","idNumber":"%s","name":"张三"}]%s}""".formatted(unit, developer, buyerId, extra));
+    }
+
+    @Test
+    void buyerOnTheDishonestDebtorListIsRefused() throws Exception {
+        presalePermit(null);
+        String debtor = TestData.citizenId("19700101");
+        postJson("/api/v1/dishonest-debtors", """
+                {"idNumber":"%s","name":"失信人","caseNo":"（2026）苏0411执%d号","court":"常州市新北区人民法院","publishedOn":"2026-03-01"}"""
+                .formatted(debtor, TestData.next())).andExpect(status().isCreated());
+        sale(debtor, "").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("buyers[0]"))
+                .andExpect(jsonPath("$.errors[0].code").value("verification.buyer.dishonest-debtor"));
+    }
+
+    @Test
+    void seizedUnitIsRefused() throws Exception {
+        presalePermit(null);
+        postJson("/api/v1/seizures", """
+                {"unitCode":"%s","kind":"SEIZURE","court":"常州市新北区人民法院","documentNo":"（2026）苏0411执%d号","validFrom":"2026-06-01"}"""
+                .formatted(unit, TestData.next())).andExpect(status().isCreated());
+        sale(TestData.citizenId("19880808"), "").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.code == 'verification.unit.seizure')]").exists());
+    }
+
+    @Test
+    void mortgagedUnitNeedsTheMortgageesConsentAndIsThenOnlyWarned() throws Exception {
+        presalePermit(null);
+        postJson("/api/v1/mortgages", """
+                {"unitCode":"%s","mortgagee":"中国工商银行常州分行","mortgageeCode":"%s","documentNo":"在建工程抵押%d","amount":5000000}"""
+                .formatted(unit, TestData.creditCode(), TestData.next())).andExpect(status().isCreated());
+        sale(TestData.citizenId("19880808"), "").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("mortgageeConsent"));
+        sale(TestData.citizenId("19880808"), ",\"mortgageeConsent\":\"工行常州分行同意函2026-118\"")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.verification.checks[?(@.rule == 'unit.mortgage')].result").value("WARN"));
+    }
+
+    @Test
+    void expiredPresalePermitIsRefused() throws Exception {
+        presalePermit("2025-12-31");
+        sale(TestData.citizenId("19880808"), "").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.code == 'verification.unit.sale-permit')].message")
+                        .value("房屋的预售许可或现售备案在签约日不在有效期内"));
+    }
+
+    @Test
+    void existingHomeSoldBySomeoneWhoIsNotTheOwnerIsRefused() throws Exception {
+        presalePermit(null);
+        postJson("/api/v1/contracts", """
+                {"type":"EXISTING_SALE","unitCode":"%s","signedOn":"2026-11-20","price":980000.00,
+                 "sellers":[{"idType":"01","idNumber":"%s","name":"冒名人"}],
+                 "buyers":[{"idType":"01","idNumber":"%s","name":"张三"}]}"""
+                .formatted(unit, TestData.citizenId("19660606"), TestData.citizenId("19880808")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.code == 'verification.seller.owner')]").exists());
+    }
+}
