@@ -24,4 +24,11 @@ public interface BuildingTable {
             String recordedBy, Long expectedVersion);
 
     List<StatusChange> history(String unitCode);
+
+    /**
+     * The codes of the units of a project, in order (e.g. to lock them all).
+     *
+     * @throws cn.tongban.kernel.NotFoundException if there is no such project in the caller's scope
+     */
+    List<String> unitCodesOfProject(long projectId);
 }
