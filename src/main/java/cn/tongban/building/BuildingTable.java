@@ -39,4 +39,11 @@ public interface BuildingTable {
             return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
         }
     }
+
+    /**
+     * The codes of the units of a project, in order (e.g. to lock them all).
+     *
+     * @throws cn.tongban.kernel.NotFoundException if there is no such project in the caller's scope
+     */
+    List<String> unitCodesOfProject(long projectId);
 }

@@ -149,6 +149,19 @@ class Units implements BuildingTable {
                 .list();
     }
 
+    @Override
+    public List<String> unitCodesOfProject(long projectId) {
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(projectId);
+        if (jdbc.sql("SELECT count(*) FROM project p WHERE " + visible.sql() + " AND p.id = ?").params(args)
+                .query(Long.class).single() == 0) {
+            throw new NotFoundException("project", projectId);
+        }
+        return jdbc.sql("SELECT u.unit_code FROM unit u JOIN building b ON b.id = u.building_id WHERE b.project_id = ? ORDER BY u.unit_code")
+                .param(projectId).query(String.class).list();
+    }
+
     private static String normalise(StatusAspect aspect, String value, List<Violation> violations) {
         if (value == null) {
             violations.add(new Violation("value", "status.value-required"));

@@ -26,6 +26,18 @@ public final class Permissions {
     public static final String PERSONAL_DATA_FULL = "identity:personal-data:full";
     public static final String DEPARTMENT_MANAGE = "identity:department:manage";
     public static final String USER_MANAGE = "identity:user:manage";
+    public static final String SEIZURE_CREATE = "restriction:seizure:create";
+    public static final String SEIZURE_RELEASE = "restriction:seizure:release";
+    public static final String SEIZURE_QUERY = "restriction:seizure:query";
+    public static final String MORTGAGE_CREATE = "restriction:mortgage:create";
+    public static final String MORTGAGE_RELEASE = "restriction:mortgage:release";
+    public static final String MORTGAGE_QUERY = "restriction:mortgage:query";
+    public static final String LOCK_CREATE = "restriction:lock:create";
+    public static final String LOCK_RELEASE = "restriction:lock:release";
+    public static final String LOCK_QUERY = "restriction:lock:query";
+    public static final String DEBTOR_CREATE = "restriction:debtor:create";
+    public static final String DEBTOR_REMOVE = "restriction:debtor:remove";
+    public static final String DEBTOR_QUERY = "restriction:debtor:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -50,6 +62,18 @@ public final class Permissions {
         all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
         all.put(DEPARTMENT_MANAGE, "部门管理");
         all.put(USER_MANAGE, "用户管理");
+        all.put(SEIZURE_CREATE, "限制-查封登记");
+        all.put(SEIZURE_RELEASE, "限制-解除查封");
+        all.put(SEIZURE_QUERY, "限制-查封查询");
+        all.put(MORTGAGE_CREATE, "限制-抵押登记");
+        all.put(MORTGAGE_RELEASE, "限制-注销抵押");
+        all.put(MORTGAGE_QUERY, "限制-抵押查询");
+        all.put(LOCK_CREATE, "限制-限售锁定");
+        all.put(LOCK_RELEASE, "限制-解除限售锁定");
+        all.put(LOCK_QUERY, "限制-限售锁定查询");
+        all.put(DEBTOR_CREATE, "限制-失信被执行人推送");
+        all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
+        all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -30,10 +30,14 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Operator safety (issue #3 item 8): per-client rate limits on the token and sharing endpoints (429 with
  * Retry-After) and a size limit on request bodies (413), both before authentication so that neither a flood nor a
- * huge body reaches the rest of the platform. The bulk import is the one endpoint that takes large bodies.
+ * huge body reaches the rest of the platform. The bulk imports (楼盘表 units, a court's
+ * list of dishonest debtors) are the endpoints that take large bodies.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
+
+    private static final java.util.Set<String> BULK_IMPORTS = java.util.Set.of("/api/v1/units/imports",
+            "/api/v1/dishonest-debtors/imports");
 
     /** Rate limit exceeded: answered 429 with Retry-After. */
     static final class TooManyRequests extends RuntimeException {
@@ -68,7 +72,7 @@ class RequestLimits {
                     throws ServletException, IOException {
                 try {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
-                    if (!path.equals("/api/v1/units/imports") && request.getContentLengthLong() > maxBody) {
+                    if (!BULK_IMPORTS.contains(path) && request.getContentLengthLong() > maxBody) {
                         throw new BodyTooLarge(maxBody);
                     }
                     if (path.equals("/oauth2/token")) {
