@@ -46,4 +46,10 @@ public interface BuildingTable {
      * @throws cn.tongban.kernel.NotFoundException if there is no such project in the caller's scope
      */
     List<String> unitCodesOfProject(long projectId);
+
+    /**
+     * The units registered to a person or company, whatever the caller's scope (住房套数 counts homes anywhere in
+     * the city), by the blind index of their ID number.
+     */
+    List<String> unitsOwnedBy(String idNumberIndex);
 }

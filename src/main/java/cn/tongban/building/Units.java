@@ -150,6 +150,12 @@ class Units implements BuildingTable {
     }
 
     @Override
+    public List<String> unitsOwnedBy(String idNumberIndex) {
+        return jdbc.sql("SELECT DISTINCT unit_code FROM unit_owner WHERE id_number_index = ? ORDER BY 1").param(idNumberIndex)
+                .query(String.class).list();
+    }
+
+    @Override
     public List<String> unitCodesOfProject(long projectId) {
         BuildingScope.Clause visible = scope.projects();
         List<Object> args = new ArrayList<>(visible.args());

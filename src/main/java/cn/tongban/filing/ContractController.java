@@ -25,9 +25,31 @@ import cn.tongban.kernel.Violation;
 class ContractController {
 
     private final Contracts contracts;
+    private final ContractChanges changes;
 
-    ContractController(Contracts contracts) {
+    ContractController(Contracts contracts, ContractChanges changes) {
         this.contracts = contracts;
+        this.changes = changes;
+    }
+
+    /** 变更: a new version of the contract; the earlier ones stay readable at /versions. */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_CHANGE + "')")
+    @PostMapping("/{filingCode}/amendments")
+    ContractView amend(@PathVariable String filingCode, @Valid @RequestBody ContractChanges.Amendment amendment) {
+        return changes.amend(filingCode, amendment);
+    }
+
+    /** 注销: with both parties' consent or an order; the unit may then be filed again. */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_CHANGE + "')")
+    @PostMapping("/{filingCode}/cancellation")
+    ContractView cancel(@PathVariable String filingCode, @Valid @RequestBody ContractChanges.Cancellation cancellation) {
+        return changes.cancel(filingCode, cancellation);
+    }
+
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
+    @GetMapping("/{filingCode}/versions")
+    java.util.List<ContractChanges.Version> versions(@PathVariable String filingCode) {
+        return changes.versions(filingCode);
     }
 
     /**

@@ -147,6 +147,9 @@ class Contracts {
                         request.price(), request.paymentType(), request.loanType(), request.signedOn(), write(snapshot(unit)),
                         filedAt, caller.actorId(), caller.departmentCode(), key, digest)
                 .query(Long.class).single();
+        jdbc.sql("INSERT INTO contract_version (contract_id, version_no, change, terms, changed_by) VALUES (?, 1, 'FILED', ?::jsonb, ?)")
+                .params(id, write(ContractChanges.terms(request.price(), request.paymentType(), request.loanType())), caller.actorId())
+                .update();
         parties(id, "SELLER", request.sellers(), sellers);
         parties(id, "BUYER", request.buyers(), buyers);
         jdbc.sql("INSERT INTO contract_verification (contract_id, unit_code, attempted_by, outcome, checks) VALUES (?, ?, ?, 'FILED', ?::jsonb)")
@@ -403,7 +406,7 @@ class Contracts {
                 rs.getString("unit_code"), rs.getString("district_code"), rs.getBigDecimal("price"), rs.getString("payment_type"),
                 rs.getString("loan_type"), rs.getObject("signed_on", java.time.LocalDate.class),
                 rs.getObject("filed_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toOffsetDateTime(), rs.getString("filed_by"),
-                read(rs.getString("unit_snapshot")), sellers, buyers, report);
+                rs.getLong("version"), read(rs.getString("unit_snapshot")), sellers, buyers, report);
     }
 
     /** What the 楼盘表 says of the unit at filing: the contract keeps it, whatever changes later. */

@@ -21,6 +21,10 @@ public final class Permissions {
     public static final String DICTIONARY_EDIT = "dictionary:item:edit";
     public static final String CONTRACT_CREATE = "filing:contract:create";
     public static final String CONTRACT_QUERY = "filing:contract:query";
+    /** Amend or cancel a filed contract. */
+    public static final String CONTRACT_CHANGE = "filing:contract:change";
+    /** 住房套数 of a person. */
+    public static final String HOUSING_COUNT_QUERY = "filing:housing-count:query";
     public static final String AUDIT_QUERY = "audit:log:query";
     /** See personal data (names, ID numbers, phones) unmasked. */
     public static final String PERSONAL_DATA_FULL = "identity:personal-data:full";
@@ -58,6 +62,8 @@ public final class Permissions {
         all.put(DICTIONARY_EDIT, "数据字典维护");
         all.put(CONTRACT_CREATE, "网签备案-签约备案");
         all.put(CONTRACT_QUERY, "网签备案-合同查询");
+        all.put(CONTRACT_CHANGE, "网签备案-变更与注销");
+        all.put(HOUSING_COUNT_QUERY, "住房套数查询");
         all.put(AUDIT_QUERY, "审计日志查询");
         all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
         all.put(DEPARTMENT_MANAGE, "部门管理");

@@ -115,6 +115,77 @@ class ContractFilingTest {
                 .andExpect(status().isNotFound());
     }
 
+    private String file() throws Exception {
+        return body(postJson("/api/v1/contracts", sale(unit, buyer())).andExpect(status().isCreated())).get("filingCode").asText();
+    }
+
+    @Test
+    void cancellationByConsentOfBothPartiesFreesTheUnitForANewFiling() throws Exception {
+        String code = file();
+        postJson("/api/v1/contracts/" + code + "/cancellation", """
+                {"basis":"CONSENT","sellerConsent":"出卖人电子签名 S-1","buyerConsent":"买受人电子签名 B-1","reason":"买受人放弃购买"}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        http.perform(get("/api/v1/units/" + unit)).andExpect(jsonPath("$.tradeStatus").value("AVAILABLE"));
+        postJson("/api/v1/contracts", sale(unit, buyer())).andExpect(status().isCreated());
+    }
+
+    @Test
+    void cancellationWithoutBothConsentsOrAnOrderIsRefusedByField() throws Exception {
+        String code = file();
+        postJson("/api/v1/contracts/" + code + "/cancellation", """
+                {"basis":"CONSENT","sellerConsent":"出卖人电子签名 S-1","reason":"出卖人单方要求"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("buyerConsent"))
+                .andExpect(jsonPath("$.errors[0].code").value("contract.consent-required"));
+        postJson("/api/v1/contracts/" + code + "/cancellation", """
+                {"basis":"ORDER","authority":"常州市新北区人民法院","reason":"判决解除"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("documentNo"));
+        http.perform(get("/api/v1/contracts/" + code)).andExpect(jsonPath("$.status").value("FILED"));
+    }
+
+    @Test
+    void amendmentAddsAVersionAndTheEarlierOneStaysReadable() throws Exception {
+        String code = file();
+        postJson("/api/v1/contracts/" + code + "/amendments", """
+                {"price":1550000.00,"reason":"双方协商降价","expectedVersion":0}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price").value(1550000.00))
+                .andExpect(jsonPath("$.version").value(1));
+        http.perform(get("/api/v1/contracts/" + code + "/versions"))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].terms.price").value(1580000.00))
+                .andExpect(jsonPath("$[1].change").value("AMENDED"))
+                .andExpect(jsonPath("$[1].terms.price").value(1550000.00));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("DELETE FROM contract_version").update()))
+                .hasStackTraceContaining("permission denied");
+    }
+
+    @Test
+    void cancelledContractCannotBeAmended() throws Exception {
+        String code = file();
+        postJson("/api/v1/contracts/" + code + "/cancellation", """
+                {"basis":"ORDER","authority":"常州市新北区人民法院","documentNo":"（2026）苏0411民初1号","reason":"判决解除"}""")
+                .andExpect(status().isOk());
+        postJson("/api/v1/contracts/" + code + "/amendments", """
+                {"price":1000000.00,"reason":"改价","expectedVersion":1}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("contract.not-live"));
+    }
+
+    @Test
+    void housingCountIncludesHomesBoughtUnderALiveFiling() throws Exception {
+        String id = TestData.citizenId("19750505");
+        http.perform(get("/api/v1/housing-count").param("idNumber", id)).andExpect(jsonPath("$.homes").value(0));
+        postJson("/api/v1/contracts", sale(unit, "[{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"赵六\"}]".formatted(id)))
+                .andExpect(status().isCreated());
+        http.perform(get("/api/v1/housing-count").param("idNumber", id))
+                .andExpect(jsonPath("$.homes").value(1))
+                .andExpect(jsonPath("$.underContract[0]").value(unit))
+                .andExpect(jsonPath("$.familyIncluded").value(false));
+    }
+
     @Test
     void unitWithoutAValidPresalePermitIsRefusedWithTheReport() throws Exception {
         String other = unit.substring(0, 24) + "0002";
