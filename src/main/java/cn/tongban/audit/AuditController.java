@@ -22,7 +22,7 @@ import cn.tongban.identity.ActorKind;
 import cn.tongban.identity.Caller;
 import cn.tongban.identity.CitizenSubjects;
 import cn.tongban.identity.CurrentCaller;
-import cn.tongban.kernel.CitizenIdNumber;
+import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
@@ -92,9 +92,7 @@ class AuditController {
         if (idNumber == null || idNumber.isBlank()) {
             return subjectIndex;
         }
-        String normalised = idNumber.strip().length() == 18 || idNumber.strip().length() == 15
-                ? CitizenIdNumber.of(idNumber).value() : PersonalDataCipher.normaliseIdNumber(idNumber);
-        return cipher.blindIndex(normalised);
+        return cipher.blindIndex(IdNumbers.normalise(idNumber));
     }
 
     @GetMapping("/verification")

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +33,7 @@ import cn.tongban.identity.Caller;
 import cn.tongban.identity.CurrentCaller;
 import cn.tongban.kernel.CitizenIdNumber;
 import cn.tongban.kernel.ConflictException;
+import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.RefusedException;
@@ -219,9 +219,7 @@ class Contracts {
             args.add(filter.unitCode());
         }
         if (filter.idNumber() != null && !filter.idNumber().isBlank()) {
-            String number = filter.idNumber().strip().length() == 18 && Character.isDigit(filter.idNumber().strip().charAt(0))
-                    ? CitizenIdNumber.of(filter.idNumber()).value() : PersonalDataCipher.normaliseIdNumber(filter.idNumber());
-            String index = cipher.blindIndex(number);
+            String index = cipher.blindIndex(IdNumbers.normalise(filter.idNumber()));
             where.append(" AND c.id IN (SELECT contract_id FROM contract_party WHERE id_number_index = ?)");
             args.add(index);
             audit.record(AuditRecord.read("contract-search", null, index));
@@ -433,28 +431,16 @@ class Contracts {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FilingJson.write(json, value);
     }
 
     private Map<String, Object> read(String text) {
-        try {
-            return json.readValue(text, new TypeReference<>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FilingJson.read(json, text);
     }
 
     private VerificationReport report(String text) {
-        try {
-            return json.readValue(text, VerificationReport.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FilingJson.read(json, text, new TypeReference<VerificationReport>() {
+        });
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

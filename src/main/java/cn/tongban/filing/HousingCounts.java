@@ -9,8 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.tongban.audit.AuditLog;
 import cn.tongban.audit.AuditRecord;
 import cn.tongban.building.BuildingTable;
-import cn.tongban.kernel.CitizenIdNumber;
-import cn.tongban.kernel.UnifiedSocialCreditCode;
+import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
 
 /** Counts homes by the blind index of the ID number: the 楼盘表's registered owners and live sale filings' buyers. */
@@ -32,9 +31,7 @@ class HousingCounts implements HousingCount {
     @Override
     @Transactional(readOnly = true)
     public Result of(String idNumber) {
-        String normalised = idNumber.strip().length() == 18 && Character.isLetter(idNumber.strip().charAt(1))
-                ? UnifiedSocialCreditCode.of(idNumber).value() : CitizenIdNumber.of(idNumber).value();
-        String index = cipher.blindIndex(normalised);
+        String index = cipher.blindIndex(IdNumbers.normalise(idNumber));
         List<String> registered = buildingTable.unitsOwnedBy(index);
         List<String> underContract = jdbc.sql("""
                 SELECT DISTINCT c.unit_code FROM contract c JOIN contract_party p ON p.contract_id = c.id

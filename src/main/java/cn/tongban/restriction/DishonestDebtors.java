@@ -30,6 +30,7 @@ import cn.tongban.audit.AuditLog;
 import cn.tongban.audit.AuditRecord;
 import cn.tongban.identity.Caller;
 import cn.tongban.identity.CurrentCaller;
+import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.tongban.audit.AuditLog;
 import cn.tongban.audit.AuditRecord;
+import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
 
 /** What other modules ask of the restrictions: plain queries of what the courts, banks and housing department recorded. */

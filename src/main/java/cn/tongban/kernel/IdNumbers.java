@@ -1,14 +1,14 @@
-package cn.tongban.restriction;
+package cn.tongban.kernel;
 
 import java.util.Locale;
 
-import cn.tongban.kernel.CitizenIdNumber;
-import cn.tongban.kernel.InvalidValueException;
-import cn.tongban.kernel.UnifiedSocialCreditCode;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
 
-/** The ID number of a person (公民身份号码) or of a company (统一社会信用代码), as the dishonest-debtor list knows them. */
-final class IdNumbers {
+/**
+ * The ID number of a party — a person's 公民身份号码 or a company's 统一社会信用代码 — in the one canonical form its
+ * blind index is computed from, wherever it is stored or searched.
+ */
+public final class IdNumbers {
 
     private IdNumbers() {
     }
@@ -19,7 +19,7 @@ final class IdNumbers {
      *
      * @throws InvalidValueException the rule of the kernel type the number was read as
      */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("id-number.blank");
         }
