@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,15 +15,23 @@ import jakarta.validation.constraints.Size;
  * What the parties enter to sign and file a contract: only the required fields — everything the 楼盘表 knows about
  * the unit is filled in from it (建房规〔2020〕4号 三（九）: 当事人仅需录入交易合同必填字段).
  *
- * @param price            total price in yuan (sale)
+ * <p>The parties are {@code sellers} and {@code buyers}; a lease may name them {@code landlords} and {@code tenants}
+ * (出租人, 承租人), a mortgage {@code mortgagors} and {@code mortgagees} (抵押人, 抵押权人).
+ *
+ * @param price            in yuan: the total price of a sale, the monthly rent of a lease, the secured amount of a
+ *                         mortgage
+ * @param startOn          a lease's first day
+ * @param endOn            a lease's last day, or the day a mortgage's debt falls due
+ * @param use              a lease's agreed use of the home (e.g. 居住)
  * @param paymentType      付款类型 (dictionary payment_type)
  * @param loanType         贷款方式 (dictionary loan_type)
  * @param mortgageeConsent the mortgagee's written consent to sell a mortgaged unit (民法典 第四百零六条), its document number
  */
 record ContractRequest(@NotNull ContractType type, @NotBlank String unitCode, @NotNull LocalDate signedOn,
         @NotNull BigDecimal price, String paymentType, String loanType,
-        @NotEmpty @Size(max = 10) List<@Valid Party> sellers, @NotEmpty @Size(max = 10) List<@Valid Party> buyers,
-        String mortgageeConsent) {
+        @JsonAlias({"landlords", "mortgagors"}) @NotEmpty @Size(max = 10) List<@Valid Party> sellers,
+        @JsonAlias({"tenants", "mortgagees"}) @NotEmpty @Size(max = 10) List<@Valid Party> buyers,
+        String mortgageeConsent, LocalDate startOn, LocalDate endOn, @Size(max = 50) String use) {
 
     /**
      * A party: a person or an organisation.

@@ -129,7 +129,7 @@ class Contracts {
                 throw live.get();
             }
         }
-        VerificationReport report = verification.verify(request, unit, sellers, buyers);
+        VerificationReport report = verification.verify(request, unit, sellers, buyers, liveBuyers(unit.unitCode()), caller);
         if (report.refused()) {
             recordRefusal(unit.unitCode(), caller.actorId(), report);
             List<Violation> failed = report.checks().stream().filter(c -> c.result() == VerificationReport.Result.FAIL)
@@ -150,8 +150,8 @@ class Contracts {
         jdbc.sql("INSERT INTO contract_version (contract_id, version_no, change, terms, changed_by) VALUES (?, 1, 'FILED', ?::jsonb, ?)")
                 .params(id, write(ContractChanges.terms(request.price(), request.paymentType(), request.loanType())), caller.actorId())
                 .update();
-        parties(id, "SELLER", request.sellers(), sellers);
-        parties(id, "BUYER", request.buyers(), buyers);
+        parties(id, firstRole(request.type()), request.sellers(), sellers);
+        parties(id, secondRole(request.type()), request.buyers(), buyers);
         jdbc.sql("INSERT INTO contract_verification (contract_id, unit_code, attempted_by, outcome, checks) VALUES (?, ?, ?, 'FILED', ?::jsonb)")
                 .params(id, unit.unitCode(), caller.actorId(), write(report)).update();
         if (request.type().isSale()) {
@@ -165,6 +165,24 @@ class Contracts {
         events.publishEvent(new ContractFiled(filingCode, request.type(), unit.unitCode(), unit.districtCode(), request.price(),
                 request.signedOn(), filedAt));
         return get(filingCode);
+    }
+
+    /** 出卖人, 出租人 or 抵押人. */
+    static String firstRole(ContractType type) {
+        return switch (type) {
+            case NEW_SALE, EXISTING_SALE -> "SELLER";
+            case LEASE -> "LANDLORD";
+            case MORTGAGE -> "MORTGAGOR";
+        };
+    }
+
+    /** 买受人, 承租人 or 抵押权人. */
+    static String secondRole(ContractType type) {
+        return switch (type) {
+            case NEW_SALE, EXISTING_SALE -> "BUYER";
+            case LEASE -> "TENANT";
+            case MORTGAGE -> "MORTGAGEE";
+        };
     }
 
     /** The refused attempt's report outlives the refusal: it is written in a transaction of its own. */
@@ -252,6 +270,14 @@ class Contracts {
         return new cn.tongban.kernel.Page<>(items, page.page(), page.size(), total);
     }
 
+    /** The blind indexes of the buyers under the unit's live sale filing: they may mortgage it before registration. */
+    private java.util.Set<String> liveBuyers(String unitCode) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT p.id_number_index FROM contract c JOIN contract_party p ON p.contract_id = c.id
+                 WHERE c.unit_code = ? AND c.status = 'FILED' AND c.type IN ('NEW_SALE', 'EXISTING_SALE') AND p.role = 'BUYER'""")
+                .param(unitCode).query(String.class).list());
+    }
+
     private Optional<ConflictException> liveFilingOf(String unitCode) {
         return jdbc.sql("SELECT filing_code FROM contract WHERE unit_code = ? AND status = 'FILED' AND type IN ('NEW_SALE', 'EXISTING_SALE')")
                 .param(unitCode).query(String.class).optional()
@@ -307,9 +333,25 @@ class Contracts {
         } else if (request.price().scale() > 2) {
             violations.add(new Violation("price", "contract.price-fen"));
         }
+        if (request.type() == ContractType.LEASE) {
+            if (request.startOn() == null) {
+                violations.add(new Violation("startOn", "contract.lease-start-required"));
+            }
+            if (request.endOn() == null) {
+                violations.add(new Violation("endOn", "contract.lease-end-required"));
+            } else if (request.startOn() != null && !request.endOn().isAfter(request.startOn())) {
+                violations.add(new Violation("endOn", "contract.end-before-start"));
+            } else if (request.startOn() != null && request.endOn().isAfter(request.startOn().plusYears(20).minusDays(1))) {
+                // 民法典 第七百零五条: 租赁期限不得超过二十年。超过二十年的，超过部分无效
+                violations.add(new Violation("endOn", "contract.lease-term"));
+            }
+        }
+        if (request.type() == ContractType.MORTGAGE && (request.endOn() == null || !request.endOn().isAfter(request.signedOn()))) {
+            violations.add(new Violation("endOn", "contract.mortgage-end"));
+        }
         code(DictionaryTypes.PAYMENT_TYPE, request.paymentType(), "paymentType", violations);
         code(DictionaryTypes.LOAN_TYPE, request.loanType(), "loanType", violations);
-        List<ContractRequest.Party> buyers = request.buyers();
+        List<ContractRequest.Party> buyers = request.type().isSale() ? request.buyers() : List.of();
         BigInteger numerator = BigInteger.ZERO;
         BigInteger denominator = BigInteger.ONE;
         for (int i = 0; i < buyers.size(); i++) {
@@ -394,7 +436,7 @@ class Contracts {
             ContractView.PartyView party = new ContractView.PartyView(p.getString("id_type"), cipher.decrypt(p.getString("id_number_sealed")),
                     cipher.decrypt(p.getString("name_sealed")), cipher.decrypt(p.getString("phone_sealed")), p.getString("co_ownership"),
                     p.getObject("share_numerator") == null ? null : p.getInt("share_numerator") + "/" + p.getInt("share_denominator"));
-            ("SELLER".equals(p.getString("role")) ? sellers : buyers).add(party);
+            (List.of("SELLER", "LANDLORD", "MORTGAGOR").contains(p.getString("role")) ? sellers : buyers).add(party);
             audit.record(AuditRecord.read("contract-party", rs.getString("filing_code"), p.getString("id_number_index")));
             return party;
         }).list();

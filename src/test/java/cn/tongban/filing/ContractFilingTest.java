@@ -187,6 +187,68 @@ class ContractFilingTest {
     }
 
     @Test
+    void leaseLongerThanTwentyYearsIsRefused() throws Exception {
+        postJson("/api/v1/contracts", """
+                {"type":"LEASE","unitCode":"%s","signedOn":"2026-11-20","price":3500.00,"startOn":"2026-12-01","endOn":"2046-12-01",
+                 "use":"居住","landlords":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],
+                 "tenants":[{"idType":"01","idNumber":"%s","name":"租客"}]}""".formatted(unit, developer, TestData.citizenId("19950101")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("endOn"))
+                .andExpect(jsonPath("$.errors[0].code").value("contract.lease-term"));
+    }
+
+    @Test
+    void leaseByAnyoneButTheRegisteredOwnerIsRefused() throws Exception {
+        postJson("/api/v1/contracts", """
+                {"type":"LEASE","unitCode":"%s","signedOn":"2026-11-20","price":3500.00,"startOn":"2026-12-01","endOn":"2027-11-30",
+                 "use":"居住","landlords":[{"idType":"01","idNumber":"%s","name":"二房东"}],
+                 "tenants":[{"idType":"01","idNumber":"%s","name":"租客"}]}"""
+                .formatted(unit, TestData.citizenId("19800101"), TestData.citizenId("19950101")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("verification.landlord.owner"));
+    }
+
+    private String mortgage(String mortgagor, String bank) {
+        return """
+                {"type":"MORTGAGE","unitCode":"%s","signedOn":"2026-11-21","price":1000000.00,"endOn":"2056-11-20",
+                 "mortgagors":[{"idType":"01","idNumber":"%s","name":"张三"}],
+                 "mortgagees":[{"idType":"02","idNumber":"%s","name":"测试银行常州分行"}]}""".formatted(unit, mortgagor, bank);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor bank(String creditCode) {
+        return TestCallers.as(new cn.tongban.identity.Caller("loan-officer", cn.tongban.identity.ActorKind.STAFF, creditCode,
+                "测试银行常州分行", cn.tongban.identity.DepartmentType.BANK, java.util.Set.of(), true, java.util.Set.of("bank-officer"),
+                java.util.Set.of(cn.tongban.identity.Permissions.CONTRACT_CREATE, cn.tongban.identity.Permissions.CONTRACT_QUERY),
+                java.util.Set.of(), null));
+    }
+
+    @Test
+    void mortgageOfAUnitWithNoOwnerAndNoFiledSaleIsRefused() throws Exception {
+        String bankCode = TestData.creditCode();
+        http.perform(post("/api/v1/contracts").with(bank(bankCode)).contentType(MediaType.APPLICATION_JSON)
+                        .content(mortgage(TestData.citizenId("19880808"), bankCode)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("verification.mortgagor.owner-or-buyer"));
+    }
+
+    @Test
+    void lendingBankFilesTheMortgageOfABuyerUnderAFiledSale() throws Exception {
+        String buyerId = TestData.citizenId("19880808");
+        postJson("/api/v1/contracts", sale(unit, "[{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"张三\"}]".formatted(buyerId)))
+                .andExpect(status().isCreated());
+        String bankCode = TestData.creditCode();
+        http.perform(post("/api/v1/contracts").with(bank(bankCode)).contentType(MediaType.APPLICATION_JSON)
+                        .content(mortgage(buyerId, bankCode)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.filingCode").value(org.hamcrest.Matchers.matchesPattern("320411-2026-DY-\\d{8}")));
+        // another bank cannot file a mortgage it is not the lender of
+        http.perform(post("/api/v1/contracts").with(bank(TestData.creditCode())).contentType(MediaType.APPLICATION_JSON)
+                        .content(mortgage(buyerId, bankCode)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("verification.mortgagee.lender"));
+    }
+
+    @Test
     void unitWithoutAValidPresalePermitIsRefusedWithTheReport() throws Exception {
         String other = unit.substring(0, 24) + "0002";
         postJson("/api/v1/contracts", sale(other, buyer()))
