@@ -148,3 +148,13 @@ CREATE TABLE citizen_account
     demo             BOOLEAN     NOT NULL DEFAULT FALSE,
     created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- 实名信息: who a 公民身份号码 belongs to, as the police (户籍) and 民政 share it. Only blind indexes are kept:
+-- enough to confirm that a name belongs to a number, nothing to read back (issue #4 item 3).
+CREATE TABLE real_name_record
+(
+    id_number_index CHAR(64)    NOT NULL PRIMARY KEY CHECK (id_number_index ~ '^[0-9a-f]{64}$'),
+    name_index      CHAR(64)    NOT NULL CHECK (name_index ~ '^[0-9a-f]{64}$'),
+    source          TEXT        NOT NULL,
+    recorded_at     TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -17,6 +17,7 @@ import cn.tongban.filing.VerificationReport.Check;
 import cn.tongban.filing.VerificationReport.Result;
 import cn.tongban.identity.Caller;
 import cn.tongban.identity.DepartmentType;
+import cn.tongban.identity.RealNameRegistry;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
 import cn.tongban.restriction.RestrictionRegistry;
 
@@ -33,11 +34,13 @@ class Verification {
     private final BuildingTable buildingTable;
     private final RestrictionRegistry restrictions;
     private final PersonalDataCipher cipher;
+    private final RealNameRegistry realNames;
 
-    Verification(BuildingTable buildingTable, RestrictionRegistry restrictions, PersonalDataCipher cipher) {
+    Verification(BuildingTable buildingTable, RestrictionRegistry restrictions, PersonalDataCipher cipher, RealNameRegistry realNames) {
         this.buildingTable = buildingTable;
         this.restrictions = restrictions;
         this.cipher = cipher;
+        this.realNames = realNames;
     }
 
     /**
@@ -52,9 +55,11 @@ class Verification {
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < request.sellers().size(); i++) {
             checks.add(pass("party.identity", first + "[" + i + "]", "证件号码格式及校验位正确", "GB 11643 / GB 32100 校验"));
+            realName(request.sellers().get(i), sellerIdNumbers.get(i), first + "[" + i + "]", checks);
         }
         for (int i = 0; i < request.buyers().size(); i++) {
             checks.add(pass("party.identity", second + "[" + i + "]", "证件号码格式及校验位正确", "GB 11643 / GB 32100 校验"));
+            realName(request.buyers().get(i), buyerIdNumbers.get(i), second + "[" + i + "]", checks);
             if (!type.isSale()) {
                 continue;
             }
@@ -100,6 +105,24 @@ class Verification {
             case MORTGAGE -> mortgageContract(unit, sellerIdNumbers, buyerIdNumbers, liveBuyers, caller, checks);
         }
         return new VerificationReport(OffsetDateTime.now(CHINA), checks);
+    }
+
+    /**
+     * A person's name against the shared real-name records: a mismatch refuses, no record only warns — the registry
+     * holds what the police and 民政 have shared so far.
+     */
+    private void realName(ContractRequest.Party party, String idNumber, String field, List<Check> checks) {
+        if (!"01".equals(party.idType())) {
+            return; // companies are checked against the market regulator's register, not shared yet
+        }
+        Optional<RealNameRegistry.Match> match = realNames.check(idNumber, party.name());
+        checks.add(match.isEmpty()
+                ? new Check("party.real-name", field, Result.WARN, "暂无该身份证号码的实名信息，未能核验姓名", "公安户籍信息", null)
+                : match.get().nameMatches()
+                        ? new Check("party.real-name", field, Result.PASS, "姓名与身份证号码一致", match.get().source(),
+                                String.valueOf(match.get().recordedAt()))
+                        : new Check("party.real-name", field, Result.FAIL, "姓名与身份证号码的实名信息不符", match.get().source(),
+                                String.valueOf(match.get().recordedAt())));
     }
 
     /** 民法典 第四百零六条: a mortgaged home may be sold, the mortgagee informed — here, its consent recorded. */

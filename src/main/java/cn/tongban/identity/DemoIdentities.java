@@ -54,11 +54,13 @@ class DemoIdentities implements ApplicationRunner {
 
     private final Accounts accounts;
     private final CitizenAccounts citizens;
+    private final RealNameRegistry realNames;
     private final JdbcClient jdbc;
 
-    DemoIdentities(Accounts accounts, CitizenAccounts citizens, JdbcClient jdbc) {
+    DemoIdentities(Accounts accounts, CitizenAccounts citizens, RealNameRegistry realNames, JdbcClient jdbc) {
         this.accounts = accounts;
         this.citizens = citizens;
+        this.realNames = realNames;
         this.jdbc = jdbc;
     }
 
@@ -81,6 +83,7 @@ class DemoIdentities implements ApplicationRunner {
             }
         }
         citizens.create(cn.tongban.kernel.CitizenIdNumber.of(DemoCitizen.ID_NUMBER), DemoCitizen.NAME, PASSWORD, true);
+        realNames.record(DemoCitizen.ID_NUMBER, DemoCitizen.NAME, "常州市公安局户籍信息（演示）");
         log.info("Demo identities created: {} departments and a citizen; all are listed in README.md", DEPARTMENTS.size());
     }
 

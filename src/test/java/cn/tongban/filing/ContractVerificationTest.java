@@ -81,6 +81,26 @@ class ContractVerificationTest {
                 .andExpect(jsonPath("$.errors[0].code").value("verification.buyer.dishonest-debtor"));
     }
 
+    @Autowired
+    cn.tongban.identity.RealNameRegistry realNames;
+
+    @Test
+    void buyerWhoseNameIsNotTheRealNameOfTheNumberIsRefused() throws Exception {
+        presalePermit(null);
+        String id = TestData.citizenId("19930303");
+        realNames.record(id, "李真名", "常州市公安局户籍信息");
+        sale(id, "").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("buyers[0]"))
+                .andExpect(jsonPath("$.errors[0].code").value("verification.party.real-name"));
+    }
+
+    @Test
+    void buyerWithoutARealNameRecordIsFiledWithAWarning() throws Exception {
+        presalePermit(null);
+        sale(TestData.citizenId("19930404"), "").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.verification.checks[?(@.rule == 'party.real-name' && @.field == 'buyers[0]')].result").value("WARN"));
+    }
+
     @Test
     void seizedUnitIsRefused() throws Exception {
         presalePermit(null);
