@@ -26,10 +26,20 @@ class ContractController {
 
     private final Contracts contracts;
     private final ContractChanges changes;
+    private final ContractDocuments documents;
 
-    ContractController(Contracts contracts, ContractChanges changes) {
+    ContractController(Contracts contracts, ContractChanges changes, ContractDocuments documents) {
         this.contracts = contracts;
         this.changes = changes;
+        this.documents = documents;
+    }
+
+    /** The contract text with its SM3 digest (header {@code X-Content-SM3}). */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
+    @GetMapping(path = "/{filingCode}/document", produces = "text/plain;charset=UTF-8")
+    ResponseEntity<String> document(@PathVariable String filingCode) {
+        ContractDocuments.Document document = documents.document(filingCode);
+        return ResponseEntity.ok().header("X-Content-SM3", document.sm3()).body(document.content());
     }
 
     /** 变更: a new version of the contract; the earlier ones stay readable at /versions. */

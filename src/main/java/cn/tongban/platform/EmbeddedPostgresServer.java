@@ -58,6 +58,11 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("timezone", "Asia/Shanghai");
             if (config.persistentDir() != null) {
+                // data kept on disk is kept safely: zonky's test defaults (-F, synchronous_commit=off) are for
+                // throw-away databases only
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
                 Files.createDirectories(config.persistentDir());
                 builder.setDataDirectory(config.persistentDir().toAbsolutePath())
                         .setCleanDataDirectory(Boolean.TRUE.equals(config.clean()));

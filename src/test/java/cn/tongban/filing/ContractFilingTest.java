@@ -187,6 +187,26 @@ class ContractFilingTest {
     }
 
     @Test
+    void contractTextIsRenderedAfterTheFilingCommitsAndKeptWithItsSm3Digest() throws Exception {
+        String code = file();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (jdbc.sql("SELECT count(*) FROM contract_document d JOIN contract c ON c.id = d.contract_id WHERE c.filing_code = ?")
+                .param(code).query(Long.class).single() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        String text = http.perform(get("/api/v1/contracts/" + code + "/document"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("商品房买卖合同", code, "常州市新北区网签路1号", "1580000.00");
+        String digest = http.perform(get("/api/v1/contracts/" + code + "/document")).andReturn().getResponse().getHeader("X-Content-SM3");
+        assertThat(digest).isEqualTo(cn.tongban.kernel.crypto.Sm3.hex(text));
+        // rendered by the ContractFiled listener, whose publication the registry marked complete
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM event_publication WHERE event_type LIKE '%ContractFiled' AND completion_date IS NOT NULL
+                   AND serialized_event LIKE ?""").param("%" + code + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void leaseLongerThanTwentyYearsIsRefused() throws Exception {
         postJson("/api/v1/contracts", """
                 {"type":"LEASE","unitCode":"%s","signedOn":"2026-11-20","price":3500.00,"startOn":"2026-12-01","endOn":"2046-12-01",
