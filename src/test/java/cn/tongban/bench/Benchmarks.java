@@ -1,9 +1,11 @@
 package cn.tongban.bench;
 
 /**
- * The benchmarks of {@code mvn -Pbench verify}: the 楼盘表 bulk import against its COPY ceiling (issue #2) and the
- * read cost of encryption and audit (issue #3), each reporting its reference figure measured in the same run.
- * {@code -Dbench.only=import} or {@code =read} runs one; {@code -Dbench.units} and {@code -Dbench.reads} set sizes.
+ * The benchmarks of {@code mvn -Pbench verify}: the 楼盘表 bulk import against its COPY ceiling (issue #2), the
+ * read cost of encryption and audit (issue #3) and 网签备案 under concurrent load against a bare JDBC ceiling
+ * (issue #4), each reporting its reference figure measured in the same run. {@code -Dbench.only=import}, {@code =read}
+ * or {@code =filing} runs one; {@code -Dbench.units}, {@code -Dbench.reads}, {@code -Dbench.filing.seconds} and
+ * {@code -Dbench.filing.clients} set sizes.
  */
 public final class Benchmarks {
 
@@ -18,6 +20,10 @@ public final class Benchmarks {
             }
             if (only.isEmpty() || only.equals("import")) {
                 UnitImportBenchmark.run(platform, Integer.getInteger("bench.units", 1_000_000));
+            }
+            if (only.isEmpty() || only.equals("filing")) {
+                FilingBenchmark.run(platform, Integer.getInteger("bench.filing.seconds", 60),
+                        Integer.getInteger("bench.filing.clients", 32));
             }
         }
     }
