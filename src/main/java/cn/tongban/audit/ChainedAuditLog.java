@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,12 +40,14 @@ class ChainedAuditLog implements AuditLog {
 
     private final CurrentCaller callers;
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate newTransaction;
 
-    ChainedAuditLog(CurrentCaller callers, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ChainedAuditLog(CurrentCaller callers, JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.callers = callers;
         this.jdbc = jdbc;
+        this.template = template;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -98,36 +101,45 @@ class ChainedAuditLog implements AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Integer.class).single();
+        // Everything below runs under the chain lock, which every audited transaction waits for: as few round trips
+        // as possible — lock and head in one statement, all sequence numbers in one, all rows in one batch.
         // FOR UPDATE: a repeatable-read transaction that cannot see the newest head fails instead of forking the chain
         Map<String, Object> head = jdbc.sql("""
-                SELECT hash, greatest(occurred_at, clock_timestamp()) AS now FROM audit_chain_head FOR UPDATE""")
-                .query().singleRow();
+                SELECT h.hash, greatest(h.occurred_at, clock_timestamp()) AS now
+                  FROM pg_advisory_xact_lock(?) AS lock, audit_chain_head h FOR UPDATE OF h""")
+                .param(CHAIN_LOCK).query().singleRow();
         String prev = ((String) head.get("hash"));
         Instant now = at != null ? at : ((java.sql.Timestamp) head.get("now")).toInstant();
         // PostgreSQL keeps microseconds: hash what is stored
         now = Instant.ofEpochSecond(now.getEpochSecond(), now.getNano() / 1000 * 1000);
-        AuditEntry last = null;
-        for (Pending p : entries) {
-            long seq = jdbc.sql("SELECT nextval('audit_event_seq')").query(Long.class).single();
+        List<Long> seqs = jdbc.sql("SELECT nextval('audit_event_seq') FROM generate_series(1, ?)").param(entries.size())
+                .query(Long.class).list().stream().sorted().toList();
+        List<AuditEntry> chained = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Pending p = entries.get(i);
             AuditRecord r = p.record();
-            AuditEntry entry = new AuditEntry(seq, now, p.actorId(), p.actorKind(), p.departmentCode(), p.departmentName(),
+            AuditEntry entry = new AuditEntry(seqs.get(i), now, p.actorId(), p.actorKind(), p.departmentCode(), p.departmentName(),
                     p.roles(), r.action(), r.resourceType(), r.resourceId(), r.subjectIndex(), r.outcome().name(),
                     r.purpose(), r.caseNumber(), r.withheld(), p.sourceAddress(), p.traceId(), null, null).chainedAfter(prev);
-            jdbc.sql("""
-                    INSERT INTO audit_event (seq, occurred_at, actor_id, actor_kind, department_code, department_name, roles,
-                        action, resource_type, resource_id, subject_index, outcome, purpose, case_number, withheld,
-                        source_address, trace_id, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(entry.seq(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), entry.actorId(), entry.actorKind(),
-                            entry.departmentCode(), entry.departmentName(), entry.roles().toArray(String[]::new),
-                            entry.action(), entry.resourceType(), entry.resourceId(), entry.subjectIndex(), entry.outcome(),
-                            entry.purpose(), entry.caseNumber(), entry.withheld(), entry.sourceAddress(), entry.traceId(),
-                            entry.prevHash(), entry.hash())
-                    .update();
+            chained.add(entry);
             prev = entry.hash();
-            last = entry;
         }
+        OffsetDateTime stamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        template.batchUpdate("""
+                INSERT INTO audit_event (seq, occurred_at, actor_id, actor_kind, department_code, department_name, roles,
+                    action, resource_type, resource_id, subject_index, outcome, purpose, case_number, withheld,
+                    source_address, trace_id, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chained, chained.size(), (ps, entry) -> {
+            Object[] values = {entry.seq(), stamp, entry.actorId(), entry.actorKind(), entry.departmentCode(),
+                    entry.departmentName(), ps.getConnection().createArrayOf("text", entry.roles().toArray(String[]::new)),
+                    entry.action(), entry.resourceType(), entry.resourceId(), entry.subjectIndex(), entry.outcome(),
+                    entry.purpose(), entry.caseNumber(), entry.withheld(), entry.sourceAddress(), entry.traceId(),
+                    entry.prevHash(), entry.hash()};
+            for (int v = 0; v < values.length; v++) {
+                ps.setObject(v + 1, values[v]);
+            }
+        });
+        AuditEntry last = chained.get(chained.size() - 1);
         jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ?, occurred_at = greatest(occurred_at, ?)")
                 .params(last.seq(), last.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
     }
