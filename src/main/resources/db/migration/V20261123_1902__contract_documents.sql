@@ -26,3 +26,5 @@ INSERT INTO contract_template (type, region, body) VALUES
 ('EXISTING_SALE', '*', E'存量房买卖合同（网签备案）\n\n备案编码：{filingCode}\n签约日期：{signedOn}\n\n出卖人：{sellers}\n买受人：{buyers}\n\n房屋坐落：{location}（不动产单元代码 {unitCode}）\n建筑面积：{buildingArea} 平方米\n成交价款：人民币 {price} 元。'),
 ('LEASE', '*', E'房屋租赁合同（网签备案）\n\n备案编码：{filingCode}\n签约日期：{signedOn}\n\n出租人：{sellers}\n承租人：{buyers}\n\n房屋坐落：{location}（不动产单元代码 {unitCode}），建筑面积 {buildingArea} 平方米。\n月租金：人民币 {price} 元。'),
 ('MORTGAGE', '*', E'房屋抵押合同（网签备案）\n\n备案编码：{filingCode}\n签约日期：{signedOn}\n\n抵押人：{sellers}\n抵押权人：{buyers}\n\n抵押房屋：{location}（不动产单元代码 {unitCode}），建筑面积 {buildingArea} 平方米。\n被担保主债权数额：人民币 {price} 元。');
+
+INSERT INTO role_permission (role_code, permission) VALUES ('housing-admin', 'filing:template:edit');

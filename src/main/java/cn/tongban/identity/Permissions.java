@@ -23,6 +23,8 @@ public final class Permissions {
     public static final String CONTRACT_QUERY = "filing:contract:query";
     /** Amend or cancel a filed contract. */
     public static final String CONTRACT_CHANGE = "filing:contract:change";
+    /** Edit the contract templates of one's district (or the default ones, city-wide). */
+    public static final String CONTRACT_TEMPLATE_EDIT = "filing:template:edit";
     /** 住房套数 of a person. */
     public static final String HOUSING_COUNT_QUERY = "filing:housing-count:query";
     public static final String AUDIT_QUERY = "audit:log:query";
@@ -64,6 +66,7 @@ public final class Permissions {
         all.put(CONTRACT_QUERY, "网签备案-合同查询");
         all.put(CONTRACT_CHANGE, "网签备案-变更与注销");
         all.put(HOUSING_COUNT_QUERY, "住房套数查询");
+        all.put(CONTRACT_TEMPLATE_EDIT, "网签备案-合同示范文本维护");
         all.put(AUDIT_QUERY, "审计日志查询");
         all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
         all.put(DEPARTMENT_MANAGE, "部门管理");

@@ -207,6 +207,32 @@ class ContractFilingTest {
     }
 
     @Test
+    void districtTemplateIsUsedForItsContractsAndMustCarryTheFilingCode() throws Exception {
+        http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/contract-templates/NEW_SALE/320411")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"新北区商品房买卖合同 没有编码\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("contract.template-needs-filing-code"));
+        String body = "新北区商品房买卖合同（示范文本" + TestData.next() + "） 备案编码 {filingCode} 坐落 {location}";
+        http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/contract-templates/NEW_SALE/320411")
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("body", body))))
+                .andExpect(status().isOk());
+        try {
+            String code = file();
+            String text = http.perform(get("/api/v1/contracts/" + code + "/document")).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith(body.substring(0, body.indexOf('）') + 1)).contains(code, "常州市新北区网签路1号");
+        } finally {
+            // the other tests of this district expect the default template
+            jdbc.sql("DELETE FROM contract_template WHERE type = 'NEW_SALE' AND region = '320411'").update();
+        }
+        http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/contract-templates/NEW_SALE/320411")
+                        .with(TestCallers.as(TestCallers.districtClerk("320402")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"{filingCode}\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("scope.outside"));
+    }
+
+    @Test
     void leaseLongerThanTwentyYearsIsRefused() throws Exception {
         postJson("/api/v1/contracts", """
                 {"type":"LEASE","unitCode":"%s","signedOn":"2026-11-20","price":3500.00,"startOn":"2026-12-01","endOn":"2046-12-01",
