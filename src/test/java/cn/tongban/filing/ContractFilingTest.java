@@ -32,14 +32,13 @@ import cn.tongban.identity.TestCallers;
 @IntegrationTest
 class ContractFilingTest {
 
-    static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
-
     @Autowired
     MockMvc http;
     @Autowired
     JdbcClient jdbc;
 
-    private final ObjectMapper json = new ObjectMapper();
+    FilingFixture fixture;
+    ObjectMapper json;
     String developer;
     String unit;
     long buildingId;
@@ -47,29 +46,20 @@ class ContractFilingTest {
     /** A new building in 新北区 with two units, the first covered by a valid presale permit. */
     @BeforeEach
     void unitOnSale() throws Exception {
-        developer = TestData.creditCode();
-        JsonNode project = body(postJson("/api/v1/projects", """
-                {"name":"网签测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
-                .formatted(TestData.next(), developer, TestData.parcelCode("320411"))));
-        JsonNode building = body(postJson("/api/v1/buildings", """
-                {"projectId":%d,"buildingNumber":"0001","name":"1幢","floorsAbove":10,"structure":"3"}""".formatted(project.get("id").asLong())));
-        buildingId = building.get("id").asLong();
-        String code = building.get("buildingCode").asText();
-        http.perform(post("/api/v1/units/imports").contentType("text/csv").content(HEADER + "\n"
-                + code + "0001,,常州市新北区网签路1号,3,301,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"
-                + code + "0002,,常州市新北区网签路1号,3,302,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"));
-        unit = code + "0001";
-        postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
-                {"kind":"PRESALE","permitNo":"常房预售〔2026〕%d号","issuedOn":"2026-01-05","validFrom":"2026-01-05","unitCodes":["%s"]}"""
-                .formatted(TestData.next(), unit)).andExpect(status().isCreated());
+        fixture = new FilingFixture(http);
+        json = fixture.json;
+        developer = fixture.developer;
+        buildingId = fixture.buildingId;
+        unit = fixture.units(2);
+        fixture.presalePermit(unit, null);
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
-        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+        return fixture.postJson(path, body);
     }
 
     private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return fixture.body(result);
     }
 
     private String sale(String unitCode, String buyers) {

@@ -4,12 +4,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -23,43 +20,26 @@ import cn.tongban.TestData;
 @IntegrationTest
 class ContractVerificationTest {
 
-    static final String HEADER = ContractFilingTest.HEADER;
-
     @Autowired
     MockMvc http;
 
-    private final ObjectMapper json = new ObjectMapper();
+    FilingFixture fixture;
     String developer;
     String unit;
-    long buildingId;
 
     @BeforeEach
     void unitOnSale() throws Exception {
-        developer = TestData.creditCode();
-        JsonNode project = body(postJson("/api/v1/projects", """
-                {"name":"核验测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
-                .formatted(TestData.next(), developer, TestData.parcelCode("320411"))));
-        JsonNode building = body(postJson("/api/v1/buildings", """
-                {"projectId":%d,"buildingNumber":"0001","name":"1幢","floorsAbove":10,"structure":"3"}""".formatted(project.get("id").asLong())));
-        buildingId = building.get("id").asLong();
-        unit = building.get("buildingCode").asText() + "0001";
-        http.perform(post("/api/v1/units/imports").contentType("text/csv").content(HEADER + "\n"
-                + unit + ",,常州市新北区核验路1号,3,301,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n"));
+        fixture = new FilingFixture(http);
+        developer = fixture.developer;
+        unit = fixture.units(1);
     }
 
     private void presalePermit(String validTo) throws Exception {
-        postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
-                {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":["%s"]}"""
-                .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", unit))
-                .andExpect(status().isCreated());
+        fixture.presalePermit(unit, validTo);
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
-        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return fixture.postJson(path, body);
     }
 
     private ResultActions sale(String buyerId, String extra) throws Exception {

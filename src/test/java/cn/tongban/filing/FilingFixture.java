@@ -1,0 +1,64 @@
+package cn.tongban.filing;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.tongban.TestData;
+
+/** A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. */
+final class FilingFixture {
+
+    static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
+    static final String LOCATION = "常州市新北区网签路1号";
+
+    final MockMvc http;
+    final ObjectMapper json = new ObjectMapper();
+    final String developer = TestData.creditCode();
+    final long buildingId;
+    final String buildingCode;
+
+    FilingFixture(MockMvc http) throws Exception {
+        this.http = http;
+        JsonNode project = body(postJson("/api/v1/projects", """
+                {"name":"网签测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
+                .formatted(TestData.next(), developer, TestData.parcelCode("320411"))));
+        JsonNode building = body(postJson("/api/v1/buildings", """
+                {"projectId":%d,"buildingNumber":"0001","name":"1幢","floorsAbove":10,"structure":"3"}""".formatted(project.get("id").asLong())));
+        buildingId = building.get("id").asLong();
+        buildingCode = building.get("buildingCode").asText();
+    }
+
+    /** Imports units {@code 0001}..{@code count} on floor 3; returns the code of the first. */
+    String units(int count) throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int seq = 1; seq <= count; seq++) {
+            csv.append("%s%04d,,%s,3,3%02d,89.50,73.39,16.11,11,城镇住宅用地,0,01,03,01,02,01\n".formatted(buildingCode, seq, LOCATION, seq));
+        }
+        http.perform(post("/api/v1/units/imports").contentType("text/csv").content(csv.toString()));
+        return buildingCode + "0001";
+    }
+
+    /** A presale permit valid from 2025-01-05 (until {@code validTo} if given) covering the unit. */
+    void presalePermit(String unit, String validTo) throws Exception {
+        postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
+                {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":["%s"]}"""
+                .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", unit))
+                .andExpect(status().isCreated());
+    }
+
+    ResultActions postJson(String path, String body) throws Exception {
+        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
