@@ -51,6 +51,15 @@ class CitizenAccounts implements CitizenSubjects {
                 .optional();
     }
 
+    /** The blind index of the text if it is a 公民身份号码 (a citizen's sign-in name), else {@code null}. */
+    String subjectIndexOfIdNumber(String text) {
+        try {
+            return cipher.blindIndex(CitizenIdNumber.of(text).value());
+        } catch (InvalidValueException notAnIdNumber) {
+            return null;
+        }
+    }
+
     /** Counts a wrong password against the citizen's account, as for staff. */
     void failed(String username) {
         try {

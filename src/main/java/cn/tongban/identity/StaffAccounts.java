@@ -26,11 +26,14 @@ class StaffAccounts implements UserDetailsService {
     private final Directory directory;
     private final JdbcClient jdbc;
     private final CitizenAccounts citizens;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    StaffAccounts(Directory directory, JdbcClient jdbc, CitizenAccounts citizens) {
+    StaffAccounts(Directory directory, JdbcClient jdbc, CitizenAccounts citizens,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.directory = directory;
         this.jdbc = jdbc;
         this.citizens = citizens;
+        this.events = events;
     }
 
     /** Staff sign in with their user name; citizens with their 公民身份号码. */
@@ -43,6 +46,16 @@ class StaffAccounts implements UserDetailsService {
         return directory.staff(username)
                 .map(a -> new SignedInPrincipal(a.caller(), a.passwordHash(), a.enabled(), a.locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** Every failed password sign-in, whatever the reason (wrong password, locked, unknown user). */
+    @EventListener
+    void anyFailure(org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken) {
+            String name = String.valueOf(event.getAuthentication().getName());
+            String index = citizens.subjectIndexOfIdNumber(name);
+            events.publishEvent(new SignInAttempted(index == null ? name : "citizen", index, false));
+        }
     }
 
     @EventListener
@@ -58,6 +71,10 @@ class StaffAccounts implements UserDetailsService {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof SignedInPrincipal signedIn) {
+            events.publishEvent(new SignInAttempted(signedIn.subjectIndex() == null ? signedIn.getUsername() : "citizen",
+                    signedIn.subjectIndex(), true));
+        }
         if (event.getAuthentication().getPrincipal() instanceof SignedInPrincipal citizen && citizen.subjectIndex() != null) {
             jdbc.sql("UPDATE citizen_account SET failed_attempts = 0, locked_until = NULL WHERE id_number_index = ? AND failed_attempts > 0")
                     .param(citizen.subjectIndex()).update();

@@ -35,6 +35,8 @@ class SignInTest {
     WebApplicationContext context;
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** The suite's MockMvc, with every servlet filter (rate and size limits) and its default sign-in. */
     @Autowired
@@ -83,6 +85,15 @@ class SignInTest {
         http.perform(post("/login").with(csrf()).param("username", user).param("password", "correct horse battery"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("login.locked"));
+    }
+
+    @Test
+    void everySignInSuccessfulOrNotIsInTheAuditLog() throws Exception {
+        http.perform(post("/login").with(csrf()).param("username", user).param("password", "wrong"));
+        http.perform(post("/login").with(csrf()).param("username", user).param("password", "correct horse battery"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "SELECT outcome FROM audit_event WHERE action = 'sign-in' AND resource_id = ? ORDER BY seq").param(user)
+                .query(String.class).list()).containsExactly("DENIED", "SUCCESS");
     }
 
     @Test
