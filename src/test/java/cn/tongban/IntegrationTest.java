@@ -23,6 +23,6 @@ import cn.tongban.identity.TestSecurityDefaults;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestSecurityDefaults.class)
+@Import({TestSecurityDefaults.class, OwnerDatabase.class})
 public @interface IntegrationTest {
 }

@@ -49,8 +49,8 @@ class AuditChainTest {
     JdbcClient jdbc;
 
     @Autowired
-    void owner(@org.springframework.beans.factory.annotation.Qualifier("ownerDataSource") javax.sql.DataSource owner) {
-        jdbc = JdbcClient.create(owner);
+    void owner(cn.tongban.OwnerDatabase owner) {
+        jdbc = owner.jdbc();
     }
 
     @Autowired

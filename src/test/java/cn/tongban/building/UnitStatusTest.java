@@ -29,8 +29,7 @@ class UnitStatusTest {
     JdbcClient jdbc;
 
     @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
-    javax.sql.DataSource ownerDataSource;
+    cn.tongban.OwnerDatabase ownerDatabase;
 
     String unit;
 
@@ -90,7 +89,7 @@ class UnitStatusTest {
                 .hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM unit_status_change WHERE unit_code = ?").param(unit).update())
                 .hasStackTraceContaining("permission denied");
-        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        JdbcClient owner = ownerDatabase.jdbc();
         assertThatThrownBy(() -> owner.sql("UPDATE unit_status_change SET reason = 'x' WHERE unit_code = ?").param(unit).update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> owner.sql("DELETE FROM unit_status_change WHERE unit_code = ?").param(unit).update())
