@@ -16,11 +16,10 @@ public interface BuildingTable {
      *
      * @param expectedVersion the unit version the caller decided on, or {@code null} to change whatever the
      *                        current version is
-     * @return the unit after the change
      * @throws cn.tongban.kernel.NotFoundException if there is no such unit
      * @throws cn.tongban.kernel.ConflictException if the unit changed meanwhile or already has that value
      */
-    UnitView changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason, String sourceDocument,
+    void changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason, String sourceDocument,
             String recordedBy, Long expectedVersion);
 
     List<StatusChange> history(String unitCode);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.tongban.identity.CurrentCaller;
 import cn.tongban.identity.Permissions;
 import cn.tongban.kernel.AdministrativeDivision;
 import cn.tongban.kernel.Page;
@@ -34,8 +35,10 @@ class UnitController {
     private final Units units;
     private final UnitImporter importer;
     private final UnitImportReports reports;
+    private final CurrentCaller callers;
 
-    UnitController(Units units, UnitImporter importer, UnitImportReports reports) {
+    UnitController(Units units, UnitImporter importer, UnitImportReports reports, CurrentCaller callers) {
+        this.callers = callers;
         this.units = units;
         this.importer = importer;
         this.reports = reports;
@@ -78,9 +81,9 @@ class UnitController {
     @PreAuthorize("hasAuthority('" + Permissions.UNIT_STATUS_CHANGE + "')")
     @PostMapping("/{unitCode}/status-changes")
     UnitView changeStatus(@PathVariable RealEstateUnitCode unitCode, @Valid @RequestBody StatusChangeRequest request) {
-        // who recorded it becomes the signed-in user with issue #3
-        return units.changeStatus(unitCode.value(), request.aspect(), request.value(), request.reason(),
-                request.sourceDocument(), "api", request.expectedVersion());
+        units.changeStatus(unitCode.value(), request.aspect(), request.value(), request.reason(),
+                request.sourceDocument(), callers.get().actorId(), request.expectedVersion());
+        return units.get(unitCode.value());
     }
 
     /**

@@ -87,7 +87,7 @@ class Units implements BuildingTable {
 
     @Override
     @Transactional(readOnly = false)
-    public UnitView changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason,
+    public void changeStatus(String unitCode, StatusAspect aspect, String newValue, String reason,
             String sourceDocument, String recordedBy, Long expectedVersion) {
         List<Violation> violations = new ArrayList<>();
         String value = normalise(aspect, newValue, violations);
@@ -100,10 +100,15 @@ class Units implements BuildingTable {
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
-        get(unitCode); // outside the caller's scope: not found
-        // lock the unit row: concurrent changes of the same unit are serialised, none is lost
-        Map<String, Object> current = jdbc.sql("SELECT version, " + column(aspect) + "::text AS value FROM unit WHERE unit_code = ? FOR UPDATE")
-                .param(unitCode).query().listOfRows().stream().findFirst()
+        // lock the unit row: concurrent changes of the same unit are serialised, none is lost; a unit outside the
+        // caller's scope is not found (one statement: this runs in every filing)
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(unitCode);
+        Map<String, Object> current = jdbc.sql("SELECT u.version, u." + column(aspect) + "::text AS value"
+                        + " FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id"
+                        + " WHERE " + visible.sql() + " AND u.unit_code = ? FOR UPDATE OF u")
+                .params(args).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("unit", unitCode));
         long version = ((Number) current.get("version")).longValue();
         if (expectedVersion != null && expectedVersion != version) {
@@ -123,19 +128,27 @@ class Units implements BuildingTable {
         } catch (TransientDataAccessException e) {
             throw new ConflictException("version.stale");
         }
-        return get(unitCode);
     }
 
     @Override
     public List<SalePermit> permitsCovering(String unitCode) {
-        get(unitCode); // outside the caller's scope: not found
-        return jdbc.sql("""
-                SELECT p.permit_no, p.kind, p.valid_from, p.valid_to FROM sale_permit p
-                  JOIN sale_permit_unit pu ON pu.permit_id = p.id WHERE pu.unit_code = ? ORDER BY p.valid_from""")
-                .param(unitCode)
-                .query((rs, n) -> new SalePermit(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
-                        rs.getObject(4, java.time.LocalDate.class)))
+        // the unit in the caller's scope and its permits in one statement: a unit outside the scope is not found
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(unitCode);
+        List<Optional<SalePermit>> rows = jdbc.sql("""
+                SELECT sp.permit_no, sp.kind, sp.valid_from, sp.valid_to
+                  FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id
+                  LEFT JOIN sale_permit_unit pu ON pu.unit_code = u.unit_code LEFT JOIN sale_permit sp ON sp.id = pu.permit_id
+                 WHERE """ + " " + visible.sql() + " AND u.unit_code = ? ORDER BY sp.valid_from")
+                .params(args)
+                .query((rs, n) -> rs.getString(1) == null ? Optional.<SalePermit>empty() : Optional.of(new SalePermit(rs.getString(1),
+                        rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class))))
                 .list();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("unit", unitCode);
+        }
+        return rows.stream().flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -116,55 +116,113 @@ class Contracts {
                     return earlier.get();
                 }
             }
-            throw liveFilingOf(request.unitCode()).orElseThrow(() -> e);
+            throw liveSaleOf(request.unitCode()).map(LiveSale::conflict).orElseThrow(() -> e);
         }
     }
 
     private ContractView fileChecked(ContractRequest request, String key, String digest, Caller caller, List<String> sellers,
             List<String> buyers) {
+        // Every statement here runs in every filing, the busiest write of the platform: the unit, its live sale
+        // filing and each restriction are asked once, all rows of the contract go in one statement, and the answer
+        // is built from what was written instead of read back.
         UnitView unit = buildingTable.findUnit(request.unitCode()).orElseThrow(() -> new NotFoundException("unit", request.unitCode()));
-        if (request.type().isSale()) {
-            Optional<ConflictException> live = liveFilingOf(unit.unitCode());
-            if (live.isPresent()) {
-                throw live.get();
-            }
+        Optional<LiveSale> live = liveSaleOf(unit.unitCode());
+        if (request.type().isSale() && live.isPresent()) {
+            throw live.get().conflict();
         }
-        VerificationReport report = verification.verify(request, unit, sellers, buyers, liveBuyers(unit.unitCode()), caller);
+        VerificationReport report = verification.verify(request, unit, sellers, buyers,
+                live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller);
         if (report.refused()) {
             recordRefusal(unit.unitCode(), caller.actorId(), report);
             List<Violation> failed = report.checks().stream().filter(c -> c.result() == VerificationReport.Result.FAIL)
                     .map(c -> new Violation(c.field(), "verification." + c.rule(), c.reason())).toList();
             throw new RefusedException(failed, report);
         }
-        String filingCode = "%s-%d-%s-%08d".formatted(unit.districtCode(), request.signedOn().getYear(), request.type().code(),
-                jdbc.sql("SELECT nextval('filing_code_seq')").query(Long.class).single());
-        OffsetDateTime filedAt = OffsetDateTime.now(CHINA);
-        long id = jdbc.sql("""
-                INSERT INTO contract (filing_code, type, status, unit_code, district_code, project_id, price, payment_type, loan_type,
-                                      signed_on, unit_snapshot, filed_at, filed_by, department_code, idempotency_key, request_digest)
-                VALUES (?, ?, 'FILED', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(filingCode, request.type().name(), unit.unitCode(), unit.districtCode(), unit.projectId(),
-                        request.price(), request.paymentType(), request.loanType(), request.signedOn(), write(snapshot(unit)),
-                        filedAt, caller.actorId(), caller.departmentCode(), key, digest)
-                .query(Long.class).single();
-        jdbc.sql("INSERT INTO contract_version (contract_id, version_no, change, terms, changed_by) VALUES (?, 1, 'FILED', ?::jsonb, ?)")
-                .params(id, write(ContractChanges.terms(request.price(), request.paymentType(), request.loanType())), caller.actorId())
-                .update();
-        parties(id, firstRole(request.type()), request.sellers(), sellers);
-        parties(id, secondRole(request.type()), request.buyers(), buyers);
-        jdbc.sql("INSERT INTO contract_verification (contract_id, unit_code, attempted_by, outcome, checks) VALUES (?, ?, ?, 'FILED', ?::jsonb)")
-                .params(id, unit.unitCode(), caller.actorId(), write(report)).update();
+        OffsetDateTime filedAt = OffsetDateTime.now(CHINA).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored
+        Map<String, Object> snapshot = snapshot(unit);
+        List<ContractRequest.Party> all = new ArrayList<>(request.sellers());
+        all.addAll(request.buyers());
+        List<String> numbers = concat(sellers, buyers);
+        int n = all.size();
+        String[] roles = new String[n];
+        Integer[] positions = new Integer[n];
+        String[] idTypes = new String[n];
+        String[] sealedIds = new String[n];
+        String[] indexes = new String[n];
+        String[] names = new String[n];
+        String[] phones = new String[n];
+        String[] coOwnerships = new String[n];
+        Integer[] numerators = new Integer[n];
+        Integer[] denominators = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boolean first = i < sellers.size();
+            List<ContractRequest.Party> side = first ? request.sellers() : request.buyers();
+            ContractRequest.Party party = all.get(i);
+            BigInteger[] share = fraction(party.share());
+            roles[i] = first ? firstRole(request.type()) : secondRole(request.type());
+            positions[i] = first ? i : i - sellers.size();
+            idTypes[i] = party.idType();
+            sealedIds[i] = cipher.encrypt(numbers.get(i));
+            indexes[i] = cipher.blindIndex(numbers.get(i));
+            names[i] = cipher.encrypt(party.name().strip());
+            phones[i] = cipher.encrypt(party.phone());
+            coOwnerships[i] = party.coOwnership() == null && "BUYER".equals(roles[i]) && side.size() == 1 ? SOLE : party.coOwnership();
+            numerators[i] = share == null ? null : share[0].intValueExact();
+            denominators[i] = share == null ? null : share[1].intValueExact();
+        }
+        // the filing code: district, year, type and the next number of its sequence (FM: more than 8 digits fail the
+        // column's check instead of being cut)
+        String filingCode = jdbc.sql("""
+                WITH c AS (
+                    INSERT INTO contract (filing_code, type, status, unit_code, district_code, project_id, price, payment_type,
+                                          loan_type, signed_on, unit_snapshot, filed_at, filed_by, department_code,
+                                          idempotency_key, request_digest)
+                    SELECT :district || '-' || :year || '-' || :typeCode || '-' || to_char(nextval('filing_code_seq'), 'FM00000000'),
+                           :type, 'FILED', :unit, :district, :project, :price, :payment, :loan, :signedOn, :snapshot::jsonb,
+                           :filedAt, :actor, :department, :key, :digest
+                    RETURNING id, filing_code),
+                v AS (INSERT INTO contract_version (contract_id, version_no, change, terms, changed_by)
+                      SELECT id, 1, 'FILED', :terms::jsonb, :actor FROM c),
+                r AS (INSERT INTO contract_verification (contract_id, unit_code, attempted_by, outcome, checks)
+                      SELECT id, :unit, :actor, 'FILED', :report::jsonb FROM c),
+                p AS (INSERT INTO contract_party (contract_id, role, position, id_type, id_number_sealed, id_number_index,
+                                                  name_sealed, phone_sealed, co_ownership, share_numerator, share_denominator)
+                      SELECT c.id, x.* FROM c, unnest(:roles::text[], :positions::int[], :idTypes::text[], :sealedIds::text[],
+                          :indexes::text[], :names::text[], :phones::text[], :coOwnerships::text[], :numerators::int[],
+                          :denominators::int[]) AS x)
+                SELECT filing_code FROM c""")
+                .param("district", unit.districtCode()).param("year", String.valueOf(request.signedOn().getYear()))
+                .param("typeCode", request.type().code()).param("type", request.type().name()).param("unit", unit.unitCode())
+                .param("project", unit.projectId()).param("price", request.price()).param("payment", request.paymentType())
+                .param("loan", request.loanType()).param("signedOn", request.signedOn()).param("snapshot", write(snapshot))
+                .param("filedAt", filedAt).param("actor", caller.actorId()).param("department", caller.departmentCode())
+                .param("key", key).param("digest", digest)
+                .param("terms", write(ContractChanges.terms(request.price(), request.paymentType(), request.loanType())))
+                .param("report", write(report)).param("roles", roles).param("positions", positions).param("idTypes", idTypes)
+                .param("sealedIds", sealedIds).param("indexes", indexes).param("names", names).param("phones", phones)
+                .param("coOwnerships", coOwnerships).param("numerators", numerators).param("denominators", denominators)
+                .query(String.class).single();
         if (request.type().isSale()) {
             // 即时备案 … 在楼盘表中自动更新房屋交易状况信息
             buildingTable.changeStatus(unit.unitCode(), StatusAspect.TRADE_STATUS, TradeStatus.FILED.name(), "网签备案",
                     filingCode, caller.actorId(), null);
         }
-        for (String party : concat(sellers, buyers)) {
-            audit.record(AuditRecord.change("file", "contract", filingCode, cipher.blindIndex(party)));
+        for (String index : indexes) {
+            audit.record(AuditRecord.change("file", "contract", filingCode, index));
         }
         events.publishEvent(new ContractFiled(filingCode, request.type(), unit.unitCode(), unit.districtCode(), request.price(),
                 request.signedOn(), filedAt));
-        return get(filingCode);
+        // what was just written, as get() would read it back (the filer's own data: no read to audit)
+        List<ContractView.PartyView> first = new ArrayList<>();
+        List<ContractView.PartyView> second = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ContractRequest.Party party = all.get(i);
+            (i < sellers.size() ? first : second).add(new ContractView.PartyView(idTypes[i], numbers.get(i), party.name().strip(),
+                    party.phone(), coOwnerships[i], numerators[i] == null ? null : numerators[i] + "/" + denominators[i]));
+        }
+        return new ContractView(filingCode, request.type(), "FILED", unit.unitCode(), unit.districtCode(), request.price(),
+                request.paymentType(), request.loanType(), request.signedOn(), filedAt, caller.actorId(), 0, snapshot, first,
+                second, report);
     }
 
     /** 出卖人, 出租人 or 抵押人. */
@@ -270,18 +328,22 @@ class Contracts {
         return new cn.tongban.kernel.Page<>(items, page.page(), page.size(), total);
     }
 
-    /** The blind indexes of the buyers under the unit's live sale filing: they may mortgage it before registration. */
-    private java.util.Set<String> liveBuyers(String unitCode) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT p.id_number_index FROM contract c JOIN contract_party p ON p.contract_id = c.id
-                 WHERE c.unit_code = ? AND c.status = 'FILED' AND c.type IN ('NEW_SALE', 'EXISTING_SALE') AND p.role = 'BUYER'""")
-                .param(unitCode).query(String.class).list());
+    /** The unit's live sale filing and its buyers' blind indexes (they may mortgage the unit before registration). */
+    record LiveSale(String filingCode, java.util.Set<String> buyerIndexes) {
+
+        ConflictException conflict() {
+            return new ConflictException("contract.unit-already-filed", filingCode);
+        }
     }
 
-    private Optional<ConflictException> liveFilingOf(String unitCode) {
-        return jdbc.sql("SELECT filing_code FROM contract WHERE unit_code = ? AND status = 'FILED' AND type IN ('NEW_SALE', 'EXISTING_SALE')")
-                .param(unitCode).query(String.class).optional()
-                .map(code -> new ConflictException("contract.unit-already-filed", code));
+    private Optional<LiveSale> liveSaleOf(String unitCode) {
+        List<String[]> rows = jdbc.sql("""
+                SELECT c.filing_code, p.id_number_index FROM contract c
+                  LEFT JOIN contract_party p ON p.contract_id = c.id AND p.role = 'BUYER'
+                 WHERE c.unit_code = ? AND c.status = 'FILED' AND c.type IN ('NEW_SALE', 'EXISTING_SALE')""")
+                .param(unitCode).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new LiveSale(rows.get(0)[0],
+                rows.stream().map(r -> r[1]).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
     }
 
     private Optional<Filed> replay(Caller caller, String key, String digest) {
@@ -410,22 +472,6 @@ class Contracts {
         BigInteger numerator = new BigInteger(parts[0]);
         BigInteger denominator = new BigInteger(parts[1]);
         return numerator.compareTo(denominator) > 0 ? null : new BigInteger[] {numerator, denominator};
-    }
-
-    private void parties(long contractId, String role, List<ContractRequest.Party> parties, List<String> idNumbers) {
-        for (int i = 0; i < parties.size(); i++) {
-            ContractRequest.Party party = parties.get(i);
-            BigInteger[] share = fraction(party.share());
-            jdbc.sql("""
-                    INSERT INTO contract_party (contract_id, role, position, id_type, id_number_sealed, id_number_index, name_sealed,
-                                                phone_sealed, co_ownership, share_numerator, share_denominator)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(contractId, role, i, party.idType(), cipher.encrypt(idNumbers.get(i)), cipher.blindIndex(idNumbers.get(i)),
-                            cipher.encrypt(party.name().strip()), cipher.encrypt(party.phone()),
-                            party.coOwnership() == null && "BUYER".equals(role) && parties.size() == 1 ? SOLE : party.coOwnership(),
-                            share == null ? null : share[0].intValueExact(), share == null ? null : share[1].intValueExact())
-                    .update();
-        }
     }
 
     private ContractView contract(ResultSet rs, int row) throws SQLException {

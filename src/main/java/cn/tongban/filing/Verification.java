@@ -72,7 +72,8 @@ class Verification {
                     : pass("buyer.dishonest-debtor", "buyers[" + i + "]", "买受人不在失信被执行人名单中", "法院失信被执行人名单"));
         }
 
-        List<RestrictionRegistry.Seizure> seizures = restrictions.seizures(unit.unitCode(), request.signedOn());
+        RestrictionRegistry.OnUnit restricted = restrictions.onUnit(unit.unitCode(), unit.projectId(), request.signedOn());
+        List<RestrictionRegistry.Seizure> seizures = restricted.seizures();
         if (seizures.isEmpty() && !unit.rights().seized()) {
             checks.add(pass("unit.seizure", "unitCode", "房屋未被查封", "法院查封信息"));
         } else {
@@ -84,11 +85,11 @@ class Verification {
         }
 
         if (type.isSale()) {
-            mortgage(request, unit, checks);
+            mortgage(request, unit, restricted.mortgages(), checks);
             checks.add(unit.rights().objection()
                     ? new Check("unit.objection", "unitCode", Result.FAIL, "房屋存在异议登记，不得交易", "不动产登记簿", null)
                     : pass("unit.objection", "unitCode", "房屋无异议登记", "不动产登记簿"));
-            List<RestrictionRegistry.PolicyLock> locks = restrictions.locks(unit.unitCode(), unit.projectId(), request.signedOn());
+            List<RestrictionRegistry.PolicyLock> locks = restricted.locks();
             checks.add(locks.isEmpty() && !unit.rights().locked()
                     ? pass("unit.policy-lock", "unitCode", "房屋未被限制交易", "住房城乡建设部门")
                     : new Check("unit.policy-lock", "unitCode", Result.FAIL, "房屋按政策未满足上市交易条件" + locks.stream()
@@ -126,8 +127,7 @@ class Verification {
     }
 
     /** 民法典 第四百零六条: a mortgaged home may be sold, the mortgagee informed — here, its consent recorded. */
-    private void mortgage(ContractRequest request, UnitView unit, List<Check> checks) {
-        List<RestrictionRegistry.Mortgage> mortgages = restrictions.mortgages(unit.unitCode());
+    private void mortgage(ContractRequest request, UnitView unit, List<RestrictionRegistry.Mortgage> mortgages, List<Check> checks) {
         if (mortgages.isEmpty() && !unit.rights().mortgaged()) {
             checks.add(pass("unit.mortgage", "unitCode", "房屋无抵押", "不动产抵押登记信息"));
         } else if (request.mortgageeConsent() != null && !request.mortgageeConsent().isBlank()) {

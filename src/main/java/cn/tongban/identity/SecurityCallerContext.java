@@ -20,12 +20,32 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class SecurityCallerContext implements CurrentCaller {
 
+    /** The caller as resolved for one authentication, kept with the request: a request asks for it many times. */
+    private record Resolved(Authentication authentication, Caller caller) {
+    }
+
+    private static final String RESOLVED = SecurityCallerContext.class.getName() + ".caller";
+
     @Override
     public Caller get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getPrincipal())) {
             return Caller.ANONYMOUS;
         }
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return resolve(authentication);
+        }
+        // the same authentication object: the same caller (a new sign-in within the request replaces the object)
+        if (request.getAttribute(RESOLVED, ServletRequestAttributes.SCOPE_REQUEST) instanceof Resolved resolved
+                && resolved.authentication() == authentication) {
+            return resolved.caller();
+        }
+        Caller caller = resolve(authentication);
+        request.setAttribute(RESOLVED, new Resolved(authentication, caller), ServletRequestAttributes.SCOPE_REQUEST);
+        return caller;
+    }
+
+    private static Caller resolve(Authentication authentication) {
         Caller caller;
         if (authentication.getPrincipal() instanceof Caller platform) {
             caller = platform;

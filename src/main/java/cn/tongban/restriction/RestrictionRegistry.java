@@ -20,6 +20,16 @@ public interface RestrictionRegistry {
     /** Policy locks (限售) in force on the unit on that day, set on the unit itself or on its project. */
     List<PolicyLock> locks(String unitCode, long projectId, LocalDate on);
 
+    /**
+     * Everything in force on the unit on that day: seizures and pre-seizures, unreleased mortgages, and policy locks
+     * on the unit or on its project ({@code projectId} may be null).
+     */
+    OnUnit onUnit(String unitCode, Long projectId, LocalDate on);
+
+    /** What {@link #onUnit} finds. */
+    record OnUnit(List<Seizure> seizures, List<Mortgage> mortgages, List<PolicyLock> locks) {
+    }
+
     /** The person or company, by 公民身份号码 or 统一社会信用代码, if on the dishonest-debtor list now. */
     Optional<DishonestDebtor> dishonestDebtor(String idNumber);
 

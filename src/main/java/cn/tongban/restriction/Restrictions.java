@@ -1,6 +1,7 @@
 package cn.tongban.restriction;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,36 +31,50 @@ class Restrictions implements RestrictionRegistry {
 
     @Override
     public List<Seizure> seizures(String unitCode, LocalDate on) {
-        return jdbc.sql("""
-                SELECT * FROM seizure
-                 WHERE unit_code = ? AND released_at IS NULL AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
-                 ORDER BY valid_from, id""")
-                .params(unitCode, on, on)
-                .query((rs, row) -> new Seizure(rs.getLong("id"), rs.getString("unit_code"), SeizureKind.valueOf(rs.getString("kind")),
-                        rs.getString("court"), rs.getString("document_no"), rs.getObject("valid_from", LocalDate.class),
-                        rs.getObject("valid_to", LocalDate.class)))
-                .list();
+        return onUnit(unitCode, null, on).seizures();
     }
 
     @Override
     public List<Mortgage> mortgages(String unitCode) {
-        return jdbc.sql("SELECT * FROM mortgage WHERE unit_code = ? AND released_at IS NULL ORDER BY rank, id")
-                .param(unitCode)
-                .query((rs, row) -> new Mortgage(rs.getLong("id"), rs.getString("unit_code"), rs.getString("mortgagee"),
-                        rs.getString("document_no"), rs.getInt("rank")))
-                .list();
+        return onUnit(unitCode, null, UnitFlags.today()).mortgages();
     }
 
     @Override
     public List<PolicyLock> locks(String unitCode, long projectId, LocalDate on) {
-        return jdbc.sql("SELECT * FROM policy_lock WHERE (unit_code = ? OR project_id = ?) AND " + PolicyLocks.IN_FORCE
-                        + " ORDER BY until, id")
-                .params(unitCode, projectId, on)
-                .query((rs, row) -> {
-                    PolicyLocks.LockView lock = PolicyLocks.view(rs, row);
-                    return new PolicyLock(lock.id(), lock.unitCode(), lock.projectId(), lock.until(), lock.reason(), lock.documentNo());
-                })
-                .list();
+        return onUnit(unitCode, projectId, on).locks();
+    }
+
+    /** {@inheritDoc} One statement: verification asks this of every contract it files. */
+    @Override
+    public OnUnit onUnit(String unitCode, Long projectId, LocalDate on) {
+        List<Seizure> seizures = new ArrayList<>();
+        List<Mortgage> mortgages = new ArrayList<>();
+        List<PolicyLock> locks = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 'S' AS what, id, unit_code, NULL::BIGINT AS project_id, kind AS text1, court AS text2, document_no,
+                       valid_from AS day1, valid_to AS day2, NULL::INT AS rank
+                  FROM seizure WHERE unit_code = :unit AND released_at IS NULL AND valid_from <= :on AND (valid_to IS NULL OR valid_to >= :on)
+                UNION ALL
+                SELECT 'M', id, unit_code, NULL, mortgagee, NULL, document_no, NULL, NULL, rank
+                  FROM mortgage WHERE unit_code = :unit AND released_at IS NULL
+                UNION ALL
+                SELECT 'L', id, unit_code, project_id, reason, NULL, document_no, until, NULL, NULL
+                  FROM policy_lock WHERE (unit_code = :unit OR project_id = :project) AND released_at IS NULL AND until >= :on
+                 ORDER BY what, day1, rank, id""")
+                .param("unit", unitCode).param("project", projectId).param("on", on)
+                .query(rs -> {
+                    LocalDate day1 = rs.getObject("day1", LocalDate.class);
+                    switch (rs.getString("what")) {
+                        case "S" -> seizures.add(new Seizure(rs.getLong("id"), rs.getString("unit_code"),
+                                SeizureKind.valueOf(rs.getString("text1")), rs.getString("text2"), rs.getString("document_no"), day1,
+                                rs.getObject("day2", LocalDate.class)));
+                        case "M" -> mortgages.add(new Mortgage(rs.getLong("id"), rs.getString("unit_code"), rs.getString("text1"),
+                                rs.getString("document_no"), rs.getInt("rank")));
+                        default -> locks.add(new PolicyLock(rs.getLong("id"), rs.getString("unit_code"),
+                                rs.getObject("project_id", Long.class), day1, rs.getString("text1"), rs.getString("document_no")));
+                    }
+                });
+        return new OnUnit(seizures, mortgages, locks);
     }
 
     /**

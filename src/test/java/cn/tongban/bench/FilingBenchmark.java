@@ -60,7 +60,7 @@ final class FilingBenchmark {
     private static final int OPTIMISTIC_CEILING_RATE = 3_000;
     private static final int MAX_UNITS = 250_000;
     /** Not measured: lets the JIT compile the paths and the pools fill before anything counts. */
-    private static final int WARM_UP_SECONDS = 3;
+    private static final int WARM_UP_SECONDS = 15;
     private static final double GOAL_RATE = 1_000;
     private static final double GOAL_P99_MS = 100;
     private static final String SEALED = "k1:AAAA";
