@@ -2,10 +2,17 @@ package cn.tongban.filing;
 
 import java.net.URI;
 
+import java.util.Comparator;
+import java.util.List;
+
 import jakarta.validation.Valid;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +31,8 @@ import cn.tongban.kernel.Violation;
 @RequestMapping("/api/v1/contracts")
 class ContractController {
 
+    private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
+
     private final Contracts contracts;
     private final ContractChanges changes;
     private final ContractDocuments documents;
@@ -34,12 +43,38 @@ class ContractController {
         this.documents = documents;
     }
 
-    /** The contract text with its SM3 digest (header {@code X-Content-SM3}). */
+    /**
+     * The contract text, or with {@code Accept: application/pdf} its PDF (inline, {@code <filingCode>.pdf}), each with
+     * the SM3 digest of exactly the bytes served (header {@code X-Content-SM3}). Plain text unless the PDF is asked for
+     * before it, so clients that accept anything keep getting the text.
+     */
     @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
-    @GetMapping(path = "/{filingCode}/document", produces = "text/plain;charset=UTF-8")
-    ResponseEntity<String> document(@PathVariable String filingCode) {
+    @GetMapping(path = "/{filingCode}/document", produces = {"text/plain;charset=UTF-8", MediaType.APPLICATION_PDF_VALUE})
+    ResponseEntity<?> document(@PathVariable String filingCode,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (wantsPdf(accept)) {
+            ContractDocuments.Pdf pdf = documents.pdf(filingCode);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.inline().filename(filingCode + ".pdf").build().toString())
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                    .header("X-Content-SM3", pdf.sm3()).body(pdf.content());
+        }
         ContractDocuments.Document document = documents.document(filingCode);
-        return ResponseEntity.ok().header("X-Content-SM3", document.sm3()).body(document.content());
+        return ResponseEntity.ok().contentType(TEXT).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header("X-Content-SM3", document.sm3()).body(document.content());
+    }
+
+    /** The first of text and PDF in the client's order of preference is the PDF, named as such (not by a wildcard). */
+    private static boolean wantsPdf(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        MimeTypeUtils.sortBySpecificity(accepted);
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        return accepted.stream().filter(type -> type.isCompatibleWith(MediaType.APPLICATION_PDF) || type.isCompatibleWith(TEXT))
+                .findFirst().filter(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PDF)).isPresent();
     }
 
     /** 变更: a new version of the contract; the earlier ones stay readable at /versions. */

@@ -14,23 +14,31 @@ import cn.tongban.kernel.crypto.Sm3;
 
 /**
  * 自动生成合同文本 (建房规〔2020〕4号 三（九）): the contract's text from the template of its type — the district's own
- * if it has one, else the default — rendered after the filing commits, from the {@link ContractFiled} event (kept
- * in the event publication registry, so a crash before rendering only delays it) or on first request, and kept
- * with its SM3 digest. Filing never waits for it.
+ * if it has one, else the default — and its PDF ({@link ContractPdf}: the filing code on every page, an embedded
+ * font), rendered after the filing commits, from the {@link ContractFiled} event (kept in the event publication
+ * registry, so a crash before rendering only delays it) or on first request, and kept with their SM3 digests. Filing
+ * never waits for them; what is served is what was kept.
  */
 @Service
 class ContractDocuments {
 
-    /** The rendered text and its digest. */
-    record Document(String filingCode, String content, String sm3, long templateVersion, String templateRegion) {
+    /** The rendered text and its digest; {@code pdfRendered} once its PDF is kept too. */
+    record Document(String filingCode, String content, String sm3, long templateVersion, String templateRegion,
+            boolean pdfRendered) {
+    }
+
+    /** The kept PDF and the SM3 digest of exactly these bytes. */
+    record Pdf(String filingCode, byte[] content, String sm3) {
     }
 
     private final JdbcClient jdbc;
     private final Contracts contracts;
+    private final ContractPdf pdfs;
 
-    ContractDocuments(JdbcClient jdbc, Contracts contracts) {
+    ContractDocuments(JdbcClient jdbc, Contracts contracts, ContractPdf pdfs) {
         this.jdbc = jdbc;
         this.contracts = contracts;
+        this.pdfs = pdfs;
     }
 
     @ApplicationModuleListener
@@ -45,33 +53,64 @@ class ContractDocuments {
         return stored(filingCode).orElseGet(() -> render(filingCode));
     }
 
+    /** The PDF, rendered now if the event has not yet done it. */
+    @Transactional
+    Pdf pdf(String filingCode) {
+        contracts.get(filingCode); // outside the caller's scope: not found
+        return storedPdf(filingCode).orElseGet(() -> {
+            render(filingCode);
+            return storedPdf(filingCode).orElseThrow();
+        });
+    }
+
+    /** Text and PDF; the PDF of a text kept before PDFs existed is made from that same kept text. */
     @Transactional
     Document render(String filingCode) {
         Optional<Document> existing = stored(filingCode);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().pdfRendered()) {
             return existing.get();
         }
         ContractView contract = contracts.get(filingCode);
+        if (existing.isPresent()) {
+            byte[] pdf = pdfs.render(filingCode, existing.get().content(), contract.filedAt());
+            jdbc.sql("""
+                    UPDATE contract_document SET pdf = ?, pdf_sm3 = ?
+                     WHERE contract_id = (SELECT id FROM contract WHERE filing_code = ?) AND pdf IS NULL""")
+                    .params(pdf, Sm3.hex(pdf), filingCode).update();
+            return stored(filingCode).orElseThrow();
+        }
         Map<String, Object> template = jdbc.sql("""
                 SELECT type, region, body, version FROM contract_template
                  WHERE type = ? AND region IN (?, '*') ORDER BY region = '*' LIMIT 1""")
                 .params(contract.type().name(), contract.districtCode()).query().singleRow();
         String content = fill((String) template.get("body"), contract);
-        String digest = Sm3.hex(content);
+        byte[] pdf = pdfs.render(filingCode, content, contract.filedAt());
         jdbc.sql("""
-                INSERT INTO contract_document (contract_id, template_type, template_region, template_version, content, sm3)
-                SELECT id, ?, ?, ?, ?, ? FROM contract WHERE filing_code = ? ON CONFLICT (contract_id) DO NOTHING""")
-                .params(template.get("type"), template.get("region"), template.get("version"), content, digest, filingCode)
+                INSERT INTO contract_document (contract_id, template_type, template_region, template_version, content, sm3,
+                                               pdf, pdf_sm3)
+                SELECT id, ?, ?, ?, ?, ?, ?, ? FROM contract WHERE filing_code = ? ON CONFLICT (contract_id) DO NOTHING""")
+                .params(template.get("type"), template.get("region"), template.get("version"), content, Sm3.hex(content),
+                        pdf, Sm3.hex(pdf), filingCode)
                 .update();
         return stored(filingCode).orElseThrow();
     }
 
     private Optional<Document> stored(String filingCode) {
         return jdbc.sql("""
-                SELECT d.content, d.sm3, d.template_version, d.template_region FROM contract_document d
+                SELECT d.content, d.sm3, d.template_version, d.template_region, d.pdf IS NOT NULL FROM contract_document d
                   JOIN contract c ON c.id = d.contract_id WHERE c.filing_code = ?""")
                 .param(filingCode)
-                .query((rs, n) -> new Document(filingCode, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .query((rs, n) -> new Document(filingCode, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getBoolean(5)))
+                .optional();
+    }
+
+    private Optional<Pdf> storedPdf(String filingCode) {
+        return jdbc.sql("""
+                SELECT d.pdf, d.pdf_sm3 FROM contract_document d
+                  JOIN contract c ON c.id = d.contract_id WHERE c.filing_code = ? AND d.pdf IS NOT NULL""")
+                .param(filingCode)
+                .query((rs, n) -> new Pdf(filingCode, rs.getBytes(1), rs.getString(2)))
                 .optional();
     }
 

@@ -179,11 +179,7 @@ class ContractFilingTest {
     @Test
     void contractTextIsRenderedAfterTheFilingCommitsAndKeptWithItsSm3Digest() throws Exception {
         String code = file();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (jdbc.sql("SELECT count(*) FROM contract_document d JOIN contract c ON c.id = d.contract_id WHERE c.filing_code = ?")
-                .param(code).query(Long.class).single() == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        assertThat(FilingFixture.awaitDocument(jdbc, code)).isTrue();
         String text = http.perform(get("/api/v1/contracts/" + code + "/document"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -52,6 +53,20 @@ final class FilingFixture {
                 {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":["%s"]}"""
                 .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", unit))
                 .andExpect(status().isCreated());
+    }
+
+    /** Waits (up to 15 s) until the contract's text and PDF are kept, as the ContractFiled listener does after commit. */
+    static boolean awaitDocument(JdbcClient jdbc, String filingCode) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (jdbc.sql("""
+                    SELECT count(*) FROM contract_document d JOIN contract c ON c.id = d.contract_id
+                     WHERE c.filing_code = ? AND d.pdf IS NOT NULL""").param(filingCode).query(Long.class).single() > 0) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     ResultActions postJson(String path, String body) throws Exception {
