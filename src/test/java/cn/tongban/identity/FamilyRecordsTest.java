@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.tongban.IntegrationTest;
 import cn.tongban.OwnerDatabase;
@@ -40,6 +41,10 @@ class FamilyRecordsTest {
     JdbcClient jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    RealNameRegistry realNames;
+    @Autowired
+    TransactionTemplate transaction;
 
     String husband = TestData.citizenId("19800101");
     String wife = TestData.citizenId("19820202");
@@ -201,5 +206,19 @@ class FamilyRecordsTest {
         String sealed = owner.jdbc().sql("SELECT child_sealed FROM household_child WHERE child_index = ?")
                 .param(cipher.blindIndex(son)).query(String.class).single();
         assertThat(cipher.decrypt(sealed)).isEqualTo(son);
+    }
+
+    @Test
+    void demoFamilyIsRecordedOnlyWhileTheRegistryDoesNotKnowTheDemoCitizen() {
+        DemoFamily demo = new DemoFamily(family, realNames, transaction);
+        demo.ready();
+        demo.ready();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(family.spouseOf(DemoCitizen.ID_NUMBER, today)).contains(DemoCitizen.SPOUSE_ID_NUMBER);
+        assertThat(family.minorChildrenOf(DemoCitizen.ID_NUMBER, today)).containsExactly(DemoCitizen.CHILD_ID_NUMBER);
+        assertThat(family.minorChildrenOf(DemoCitizen.SPOUSE_ID_NUMBER, today)).containsExactly(DemoCitizen.CHILD_ID_NUMBER);
+        assertThat(jdbc.sql("SELECT count(*) FROM marriage_record WHERE party_a_index IN (?, ?)")
+                .params(cipher.blindIndex(DemoCitizen.ID_NUMBER), cipher.blindIndex(DemoCitizen.SPOUSE_ID_NUMBER))
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
