@@ -17,6 +17,6 @@ class IdentityChangeAuditor {
 
     @EventListener
     void on(IdentityChanged change) {
-        audit.record(AuditRecord.change(change.action(), change.resourceType(), change.resourceId(), null));
+        audit.record(AuditRecord.change(change.action(), change.resourceType(), change.resourceId(), change.subjectIndex()));
     }
 }

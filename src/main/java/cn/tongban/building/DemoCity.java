@@ -56,7 +56,8 @@ class DemoCity implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final UnitOwners unitOwners;
-    private boolean demoCitizenHasAHome;
+    /** How many of the demo citizen's family's homes have been registered (two: see {@link DemoCitizen}). */
+    private int demoFamilyHomes;
 
     DemoCity(Projects projects, Buildings buildings, UnitImporter importer, JdbcClient jdbc, TransactionTemplate transaction,
             UnitOwners unitOwners) {
@@ -176,11 +177,19 @@ class DemoCity implements ApplicationRunner {
                     owners.add(new UnitOwners.Owner(person(random), UnitOwners.RESIDENT_ID_CARD, citizen(random).value(),
                             phone(random), "02", null, certificateNo, registered));
                 }
-                if (!demoCitizenHasAHome) {
-                    // the demo citizen owns the first home registered in the demo city
-                    owners.set(0, new UnitOwners.Owner(DemoCitizen.NAME, UnitOwners.RESIDENT_ID_CARD, DemoCitizen.ID_NUMBER,
-                            "13912345678", owners.get(0).coOwnership(), null, certificateNo, registered));
-                    demoCitizenHasAHome = true;
+                if (demoFamilyHomes == 0) {
+                    // the demo citizen and his wife own the first home registered in the demo city together (共同共有)
+                    owners = List.of(
+                            new UnitOwners.Owner(DemoCitizen.NAME, UnitOwners.RESIDENT_ID_CARD, DemoCitizen.ID_NUMBER,
+                                    "13912345678", "02", null, certificateNo, registered),
+                            new UnitOwners.Owner(DemoCitizen.SPOUSE_NAME, UnitOwners.RESIDENT_ID_CARD, DemoCitizen.SPOUSE_ID_NUMBER,
+                                    "13912345679", "02", null, certificateNo, registered));
+                    demoFamilyHomes++;
+                } else if (demoFamilyHomes == 1) {
+                    // and she owns the second one herself: the family has two homes (住房套数), he has one
+                    owners = List.of(new UnitOwners.Owner(DemoCitizen.SPOUSE_NAME, UnitOwners.RESIDENT_ID_CARD,
+                            DemoCitizen.SPOUSE_ID_NUMBER, "13912345679", "01", null, certificateNo, registered));
+                    demoFamilyHomes++;
                 }
                 unitOwners.register(code, owners);
                 jdbc.sql("""

@@ -32,6 +32,8 @@ public final class Permissions {
     public static final String PERSONAL_DATA_FULL = "identity:personal-data:full";
     public static final String DEPARTMENT_MANAGE = "identity:department:manage";
     public static final String USER_MANAGE = "identity:user:manage";
+    /** Feed marriage records (民政) and household parent–child relations (公安户籍). */
+    public static final String FAMILY_RECORD = "identity:family:record";
     public static final String SEIZURE_CREATE = "restriction:seizure:create";
     public static final String SEIZURE_RELEASE = "restriction:seizure:release";
     public static final String SEIZURE_QUERY = "restriction:seizure:query";
@@ -71,6 +73,7 @@ public final class Permissions {
         all.put(PERSONAL_DATA_FULL, "查看未脱敏个人信息");
         all.put(DEPARTMENT_MANAGE, "部门管理");
         all.put(USER_MANAGE, "用户管理");
+        all.put(FAMILY_RECORD, "婚姻登记与户籍亲属关系信息报送");
         all.put(SEIZURE_CREATE, "限制-查封登记");
         all.put(SEIZURE_RELEASE, "限制-解除查封");
         all.put(SEIZURE_QUERY, "限制-查封查询");

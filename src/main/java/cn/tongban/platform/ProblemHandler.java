@@ -97,6 +97,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException e) {
         ProblemDetail problem = problems.of(HttpStatus.CONFLICT, "conflict", locale(), "rule." + e.code(), e.args());
         problem.setProperty("code", e.code());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(problems.error(new Violation(e.field(), e.code(), e.args()), locale())));
+        }
         return respond(problem);
     }
 

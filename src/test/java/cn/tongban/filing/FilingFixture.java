@@ -4,6 +4,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,9 +53,36 @@ final class FilingFixture {
 
     /** A presale permit valid from 2025-01-05 (until {@code validTo} if given) covering the unit. */
     void presalePermit(String unit, String validTo) throws Exception {
+        presalePermit(List.of(unit), validTo);
+    }
+
+    private void presalePermit(List<String> units, String validTo) throws Exception {
         postJson("/api/v1/buildings/" + buildingId + "/sale-permits", """
-                {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":["%s"]}"""
-                .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", unit))
+                {"kind":"PRESALE","permitNo":"常房预售〔2025〕%d号","issuedOn":"2025-01-05","validFrom":"2025-01-05"%s,"unitCodes":%s}"""
+                .formatted(TestData.next(), validTo == null ? "" : ",\"validTo\":\"" + validTo + "\"", json.writeValueAsString(units)))
+                .andExpect(status().isCreated());
+    }
+
+    /** Imports units {@code 0001}..{@code count}, all covered by one presale permit; returns their codes. */
+    List<String> unitsOnSale(int count) throws Exception {
+        units(count);
+        List<String> codes = IntStream.rangeClosed(1, count).mapToObj(seq -> buildingCode + "%04d".formatted(seq)).toList();
+        presalePermit(codes, null);
+        return codes;
+    }
+
+    /**
+     * Files the developer's sale of a new home to these buyers (jointly owned if more than one), or fails the test.
+     * Buyers without a real-name record are filed with a warning.
+     */
+    void fileSale(String unit, String... buyerIdNumbers) throws Exception {
+        String ownership = buyerIdNumbers.length > 1 ? ",\"coOwnership\":\"02\"" : "";
+        String buyers = Arrays.stream(buyerIdNumbers)
+                .map(id -> "{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"买受人\"%s}".formatted(id, ownership))
+                .collect(Collectors.joining(",", "[", "]"));
+        postJson("/api/v1/contracts", """
+                {"type":"NEW_SALE","unitCode":"%s","signedOn":"2026-11-20","price":1580000.00,
+                 "sellers":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],"buyers":%s}""".formatted(unit, developer, buyers))
                 .andExpect(status().isCreated());
     }
 
