@@ -151,6 +151,7 @@ class SecurityConfiguration {
     /** Tokens of the embedded server, checked locally; or of an external OIDC issuer when one is configured. */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, @Value("${tongban.security.issuer-uri:}") String issuer) {
-        return issuer.isBlank() ? OAuth2AuthorizationServerConfiguration.jwtDecoder(keys) : JwtDecoders.fromIssuerLocation(issuer);
+        return new VerifiedTokens(issuer.isBlank() ? OAuth2AuthorizationServerConfiguration.jwtDecoder(keys)
+                : JwtDecoders.fromIssuerLocation(issuer), java.time.Clock.systemUTC());
     }
 }

@@ -218,7 +218,11 @@ final class FilingBenchmark {
             phase(WARM_UP_SECONDS, clients, false);
             failures.clear();
             firstBodies.clear();
+            boolean profiling = Profiling.start();
             phase(seconds, clients, true);
+            if (profiling) {
+                Profiling.stop("filing-" + name().replaceAll("[^A-Za-z]+", "-"));
+            }
             System.out.printf(Locale.ROOT, "%s: %,d filed in %.2f s (%,.0f/s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
                     name(), filed, this.seconds, rate(), percentile(0.50), percentile(0.95), percentile(0.99), percentile(1.0),
                     failures.isEmpty() ? "" : ", failed " + failures);
