@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,18 +41,27 @@ class ChainedAuditLog implements AuditLog {
     static final long CHAIN_LOCK = 0x41554449544C4F47L;
 
     private final CurrentCaller callers;
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final TransactionTemplate ownTransaction;
-    private final TransactionTemplate newTransaction;
+    /** The work's own connection: entries chained in the work's transaction. */
+    private final Writer inTransaction;
+    /** The audit log's own pool: entries written apart from the work (see DatabaseConfiguration.auditDataSource). */
+    private final Writer apart;
+    private final TransactionTemplate apartTransaction;
 
-    ChainedAuditLog(CurrentCaller callers, JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+    /** Where entries are written: a connection's JdbcClient and JdbcTemplate. */
+    private record Writer(JdbcClient jdbc, JdbcTemplate template) {
+    }
+
+    ChainedAuditLog(CurrentCaller callers, JdbcClient jdbc, JdbcTemplate template,
+            @Qualifier("auditDataSource") DataSource auditPool) {
         this.callers = callers;
-        this.jdbc = jdbc;
-        this.template = template;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.inTransaction = new Writer(jdbc, template);
+        this.apart = new Writer(JdbcClient.create(auditPool), new JdbcTemplate(auditPool));
+        this.apartTransaction = new TransactionTemplate(new DataSourceTransactionManager(auditPool));
+    }
+
+    /** Writes the entries in a transaction of their own, on the audit log's own connections. */
+    private void writeApart(List<Pending> entries) {
+        apartTransaction.executeWithoutResult(status -> chain(apart, entries, null));
     }
 
     /** An entry as recorded, before it has its place in the chain. */
@@ -63,7 +74,7 @@ class ChainedAuditLog implements AuditLog {
         Pending entry = capture(record);
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            ownTransaction.executeWithoutResult(status -> chain(List.of(entry), null));
+            writeApart(List.of(entry));
             return;
         }
         Optional<Entries> open = TransactionSynchronizationManager.getSynchronizations().stream()
@@ -98,9 +109,15 @@ class ChainedAuditLog implements AuditLog {
      * {@code null} takes the database clock, never earlier than the chain head's time.
      */
     void chain(List<Pending> entries, Instant at) {
+        chain(inTransaction, entries, at);
+    }
+
+    private void chain(Writer writer, List<Pending> entries, Instant at) {
         if (entries.isEmpty()) {
             return;
         }
+        JdbcClient jdbc = writer.jdbc();
+        JdbcTemplate template = writer.template();
         // Everything below runs under the chain lock, which every audited transaction waits for: as few round trips
         // as possible — lock and head in one statement, all sequence numbers in one, all rows in one batch.
         // FOR UPDATE: a repeatable-read transaction that cannot see the newest head fails instead of forking the chain
@@ -171,7 +188,7 @@ class ChainedAuditLog implements AuditLog {
             flushed = true;
             List<Pending> entries = List.copyOf(pending);
             if (readOnly || transactionReadOnly) {
-                newTransaction.executeWithoutResult(status -> chain(entries, null));
+                writeApart(entries);
                 writtenApart = true;
             } else {
                 chain(entries, null);
@@ -186,7 +203,7 @@ class ChainedAuditLog implements AuditLog {
             // the work did not happen; that it was refused or failed did
             List<Pending> attempts = pending.stream().filter(p -> p.record().outcome() != AuditOutcome.SUCCESS).toList();
             if (!attempts.isEmpty()) {
-                newTransaction.executeWithoutResult(s -> chain(attempts, null));
+                writeApart(attempts);
             }
         }
     }

@@ -55,22 +55,36 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Primary
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
+        if (properties.external() && (properties.appUser() == null || properties.appUser().isBlank())) {
+            log.warn("TONGBAN_DB_APP_USER is not set: the platform runs as the schema owner {}, and the append-only "
+                    + "tables are protected by their triggers alone", properties.user());
+        }
+        return applicationPool("tongban", properties.poolSize(), properties, embedded);
+    }
+
+    /**
+     * The audit log's own few connections, as the application role: a read of personal data is audited in a
+     * transaction of its own before the read's (read-only) transaction commits. Taking that connection from the
+     * platform's pool would let many concurrent reads hold every pooled connection while each waits for a second one
+     * — they would all time out together. Audit writes never wait on the platform's pool, so no such cycle exists.
+     */
+    @Bean(destroyMethod = "close")
+    HikariDataSource auditDataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
+        return applicationPool("tongban-audit", properties.auditPoolSize(), properties, embedded);
+    }
+
+    private static HikariDataSource applicationPool(String name, int size, DatabaseProperties properties,
+            ObjectProvider<EmbeddedPostgresServer.Lease> embedded) {
         HikariConfig pool = new HikariConfig();
-        pool.setPoolName("tongban");
-        pool.setMaximumPoolSize(properties.poolSize());
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(size);
         // the role is created by the first migration: do not connect before Flyway has run
         pool.setInitializationFailTimeout(-1);
         if (properties.external()) {
             pool.setJdbcUrl(properties.url());
-            if (properties.appUser() == null || properties.appUser().isBlank()) {
-                log.warn("TONGBAN_DB_APP_USER is not set: the platform runs as the schema owner {}, and the append-only "
-                        + "tables are protected by their triggers alone", properties.user());
-                pool.setUsername(properties.user());
-                pool.setPassword(properties.password());
-            } else {
-                pool.setUsername(properties.appUser());
-                pool.setPassword(properties.appPassword());
-            }
+            boolean owner = properties.appUser() == null || properties.appUser().isBlank();
+            pool.setUsername(owner ? properties.user() : properties.appUser());
+            pool.setPassword(owner ? properties.password() : properties.appPassword());
         } else {
             pool.setJdbcUrl("jdbc:postgresql://localhost:" + embedded.getObject().port() + "/postgres");
             pool.setUsername(APP_ROLE);

@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("tongban.db")
 record DatabaseProperties(String url, String user, String password, String appUser, String appPassword, Integer poolSize,
-        Embedded embedded) {
+        Integer auditPoolSize, Embedded embedded) {
 
     DatabaseProperties {
         if (poolSize == null) {
             poolSize = 10;
+        }
+        if (auditPoolSize == null) {
+            auditPoolSize = 4;
         }
         if (embedded == null) {
             embedded = new Embedded(null, null, null, null);
