@@ -52,7 +52,9 @@ class DeliveryController {
         return deliveries.receiptFor(id);
     }
 
-    /** The platform's public SM2 key that signs receipts, for departments to verify them; any signed-in caller. */
+    /** The platform's public SM2 key that signs receipts, for the departments that deliver (and assessors) to verify them. */
+    @PreAuthorize("hasAnyAuthority('" + Permissions.DELIVERY_SUBMIT + "', '" + Permissions.ASSESSMENT_QUERY + "', '"
+            + Permissions.CATALOG_QUERY + "')")
     @GetMapping("/receipt-key")
     ReceiptKey receiptKey() {
         return deliveries.receiptKey();
