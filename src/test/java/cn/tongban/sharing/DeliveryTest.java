@@ -99,7 +99,16 @@ class DeliveryTest {
         return jdbc.sql("SELECT count(*) FROM delivery WHERE item_no = ?").param(item).query(Long.class).single();
     }
 
+    /** Whether any file of the item is kept, or any received file is left over. */
     private boolean filesOf(int item) throws IOException {
+        Path tmp = store.resolve("tmp");
+        if (Files.exists(tmp)) {
+            try (Stream<Path> files = Files.list(tmp)) {
+                if (files.findAny().isPresent()) {
+                    return true;
+                }
+            }
+        }
         Path dir = store.resolve(Integer.toString(item));
         if (!Files.exists(dir)) {
             return false;
@@ -226,6 +235,31 @@ class DeliveryTest {
         byte[] body = csv(1).getBytes(StandardCharsets.UTF_8);
         deliver(provider(), 192, "2026-Q2", 1, Sm3.hex(body), body).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("delivery.no-deadlines"));
+    }
+
+    @Test
+    void anEventTriggeredDeliveryIsDueDaysAfterItsEvent() throws Exception {
+        // 附件1 第158项 市场监管部门 “依法吊销营业执照信息”, 定期共享:在完成吊销程序后20日内; the period is the event's day
+        String market = TestData.creditCode();
+        http.perform(put("/api/v1/sharing/catalog/providers/26").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"departmentCode\":\"" + market + "\"}")).andExpect(status().isOk());
+        byte[] body = csv(2).getBytes(StandardCharsets.UTF_8);
+        LocalDate revoked = Catalog.today().minusDays(30);
+        deliver(department(market), 158, revoked.toString(), 2, Sm3.hex(body), body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.period").value(revoked.toString()))
+                .andExpect(jsonPath("$.dueOn").value(revoked.plusDays(20).toString()))
+                .andExpect(jsonPath("$.status").value("LATE"))
+                .andExpect(jsonPath("$.daysLate").value(10));
+        deliver(department(market), 158, Catalog.today().plusDays(1).toString(), 2, Sm3.hex(body), body)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("delivery.future-period"));
+        deliver(department(market), 158, "2026-Q1", 2, Sm3.hex(body), body).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("delivery.period-format"));
+        // the assessment of the quarter it was due in counts it
+        String quarter = SchedulePeriod.containing(SchedulePeriod.Unit.QUARTER, revoked.plusDays(20)).toString();
+        http.perform(get("/api/v1/sharing/assessments/providers/26").param("quarter", quarter))
+                .andExpect(jsonPath("$.late").value(1))
+                .andExpect(jsonPath("$.lines[?(@.itemNo == 158)].period").value(revoked.toString()));
     }
 
     @Test
