@@ -99,7 +99,7 @@ class DeliveryStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a leftover temporary file is removed by the next cleanup of tmp/, never read
+            // a leftover in tmp/ is never read as a delivery; it may be removed by hand at any time
         }
     }
 }
