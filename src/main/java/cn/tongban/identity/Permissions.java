@@ -46,6 +46,14 @@ public final class Permissions {
     public static final String DEBTOR_CREATE = "restriction:debtor:create";
     public static final String DEBTOR_REMOVE = "restriction:debtor:remove";
     public static final String DEBTOR_QUERY = "restriction:debtor:query";
+    /** The sharing catalog of 常经办发〔2023〕19号 附件1, its schedules and next due dates. */
+    public static final String CATALOG_QUERY = "sharing:catalog:query";
+    /** Edit, import and bind providers of the sharing catalog. */
+    public static final String CATALOG_EDIT = "sharing:catalog:edit";
+    /** Deliver a period's data as the item's provider department. */
+    public static final String DELIVERY_SUBMIT = "sharing:delivery:submit";
+    /** Timeliness of deliveries per provider and quarter (考核). */
+    public static final String ASSESSMENT_QUERY = "sharing:assessment:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -86,6 +94,10 @@ public final class Permissions {
         all.put(DEBTOR_CREATE, "限制-失信被执行人推送");
         all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
         all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
+        all.put(CATALOG_QUERY, "数据共享-共享目录查询");
+        all.put(CATALOG_EDIT, "数据共享-共享目录维护");
+        all.put(DELIVERY_SUBMIT, "数据共享-定期共享数据报送");
+        all.put(ASSESSMENT_QUERY, "数据共享-报送及时率考核");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

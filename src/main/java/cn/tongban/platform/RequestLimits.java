@@ -31,13 +31,14 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Operator safety (issue #3 item 8): per-client rate limits on the token and sharing endpoints (429 with
  * Retry-After) and a size limit on request bodies (413), both before authentication so that neither a flood nor a
  * huge body reaches the rest of the platform. The bulk imports (楼盘表 units, a court's
- * list of dishonest debtors) are the endpoints that take large bodies.
+ * list of dishonest debtors, the sharing catalog) and the sharing deliveries (streamed to disk, 1 GB and more) are
+ * the endpoints that take large bodies.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
 
     private static final java.util.Set<String> BULK_IMPORTS = java.util.Set.of("/api/v1/units/imports",
-            "/api/v1/dishonest-debtors/imports");
+            "/api/v1/dishonest-debtors/imports", "/api/v1/sharing/catalog/imports", "/api/v1/sharing/deliveries");
 
     /** Rate limit exceeded: answered 429 with Retry-After. */
     static final class TooManyRequests extends RuntimeException {
