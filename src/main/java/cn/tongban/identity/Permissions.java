@@ -46,6 +46,10 @@ public final class Permissions {
     public static final String DEBTOR_CREATE = "restriction:debtor:create";
     public static final String DEBTOR_REMOVE = "restriction:debtor:remove";
     public static final String DEBTOR_QUERY = "restriction:debtor:query";
+    /** Manage every department's event subscriptions and replay their webhook deliveries (issue #5 item 6). */
+    public static final String SUBSCRIPTION_MANAGE = "sharing:subscription:manage";
+    /** A department system manages its own subscriptions and reads the event feed of its subscribed types. */
+    public static final String SUBSCRIPTION_OWN = "sharing:subscription:own";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -86,6 +90,8 @@ public final class Permissions {
         all.put(DEBTOR_CREATE, "限制-失信被执行人推送");
         all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
         all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
+        all.put(SUBSCRIPTION_MANAGE, "数据共享-事件订阅管理");
+        all.put(SUBSCRIPTION_OWN, "数据共享-本部门事件订阅");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
