@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.tongban.identity.Permissions;
 import cn.tongban.kernel.RuleViolationException;
 import cn.tongban.kernel.Violation;
 
@@ -21,7 +20,6 @@ import cn.tongban.kernel.Violation;
  */
 @RestController
 @RequestMapping("/api/v1/sharing")
-@PreAuthorize("hasAnyAuthority('" + Permissions.SUBSCRIPTION_MANAGE + "', '" + Permissions.SUBSCRIPTION_OWN + "')")
 class EventFeedController {
 
     static final int MAX_LIMIT = 500;
@@ -44,6 +42,7 @@ class EventFeedController {
         this.catalog = catalog;
     }
 
+    @PreAuthorize(SubscriptionController.SUBSCRIBERS)
     @GetMapping("/events")
     EventFeedPage events(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
         if (after < 0) {
@@ -58,6 +57,7 @@ class EventFeedController {
     }
 
     /** The types one may subscribe to. */
+    @PreAuthorize(SubscriptionController.SUBSCRIBERS)
     @GetMapping("/event-types")
     List<EventFeedType> types() {
         return catalog.all();

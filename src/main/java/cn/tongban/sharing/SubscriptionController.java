@@ -31,8 +31,10 @@ import cn.tongban.sharing.Subscriptions.WebhookDeliveryView;
  */
 @RestController
 @RequestMapping("/api/v1/sharing/subscriptions")
-@PreAuthorize("hasAnyAuthority('" + Permissions.SUBSCRIPTION_MANAGE + "', '" + Permissions.SUBSCRIPTION_OWN + "')")
 class SubscriptionController {
+
+    /** Administrators, and a department's system for its own (which {@link Subscriptions} checks). */
+    static final String SUBSCRIBERS = "hasAnyAuthority('" + Permissions.SUBSCRIPTION_MANAGE + "', '" + Permissions.SUBSCRIPTION_OWN + "')";
 
     private final Subscriptions subscriptions;
 
@@ -55,6 +57,7 @@ class SubscriptionController {
     record ReplayResult(int replayed) {
     }
 
+    @PreAuthorize(SUBSCRIBERS)
     @PostMapping
     ResponseEntity<SubscriptionView> create(@Valid @RequestBody SubscriptionRequest request) {
         SubscriptionView created = subscriptions.create(new Subscriptions.NewSubscription(
@@ -63,23 +66,27 @@ class SubscriptionController {
         return ResponseEntity.created(URI.create("/api/v1/sharing/subscriptions/" + created.id())).body(created);
     }
 
+    @PreAuthorize(SUBSCRIBERS)
     @GetMapping
     Page<SubscriptionView> list(@RequestParam(required = false) UnifiedSocialCreditCode departmentCode,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return subscriptions.list(departmentCode == null ? null : departmentCode.value(), new PageRequest(page, size));
     }
 
+    @PreAuthorize(SUBSCRIBERS)
     @GetMapping("/{id}")
     SubscriptionView get(@PathVariable UUID id) {
         return subscriptions.get(id);
     }
 
+    @PreAuthorize(SUBSCRIBERS)
     @PostMapping("/{id}/disable")
     SubscriptionView disable(@PathVariable UUID id) {
         return subscriptions.disable(id);
     }
 
     /** The deliveries of one subscription, e.g. {@code ?state=PARKED} for those waiting for a replay. */
+    @PreAuthorize(SUBSCRIBERS)
     @GetMapping("/{id}/deliveries")
     Page<WebhookDeliveryView> deliveries(@PathVariable UUID id, @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -87,12 +94,14 @@ class SubscriptionController {
     }
 
     /** Parked deliveries back in line, e.g. once the department's endpoint works again. */
+    @PreAuthorize(SUBSCRIBERS)
     @PostMapping("/{id}/replay-parked")
     ReplayResult replayParked(@PathVariable UUID id) {
         return new ReplayResult(subscriptions.replayParked(id));
     }
 
     /** Every event of the subscription's types after the cursor, delivered again (or for the first time). */
+    @PreAuthorize(SUBSCRIBERS)
     @PostMapping("/{id}/replay")
     ReplayResult replay(@PathVariable UUID id, @RequestParam long after) {
         return new ReplayResult(subscriptions.replayAfter(id, after));

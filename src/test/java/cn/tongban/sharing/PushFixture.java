@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.tongban.TestData;
 import cn.tongban.filing.FilingFixture;
@@ -41,6 +42,11 @@ final class PushFixture implements AutoCloseable {
     final JdbcClient jdbc;
     final ObjectMapper json = new ObjectMapper();
     final Caller bank = departmentSystem(TestData.creditCode());
+    /**
+     * The address this fixture's requests come from: the sharing endpoints are rate-limited per client
+     * (RequestLimits), and one test polling the feed must not use up the budget of the tests after it.
+     */
+    private final String address = "10.77." + (TestData.next() / 250 % 250) + "." + (TestData.next() % 250 + 1);
     private final List<String> subscribed = new ArrayList<>();
 
     PushFixture(MockMvc http, JdbcClient jdbc) {
@@ -68,7 +74,16 @@ final class PushFixture implements AutoCloseable {
     }
 
     ResultActions postAs(Caller caller, String path, String body) throws Exception {
-        return http.perform(post(path).with(TestCallers.as(caller)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return http.perform(post(path).with(as(caller)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** Signed in as the caller, from this fixture's address. */
+    RequestPostProcessor as(Caller caller) {
+        RequestPostProcessor signIn = TestCallers.as(caller);
+        return request -> {
+            request.setRemoteAddr(address);
+            return signIn.postProcessRequest(request);
+        };
     }
 
     /** Files a new home's sale through the filing API (as the city's housing administrator); its filing code. */

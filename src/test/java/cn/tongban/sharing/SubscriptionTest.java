@@ -58,12 +58,12 @@ class SubscriptionTest extends PushTestSupport {
         assertThat(secret).matches("[A-Za-z0-9_-]{43}");
         String id = created.get("id").asText();
 
-        http.perform(get("/api/v1/sharing/subscriptions/" + id).with(TestCallers.as(push.bank)))
+        http.perform(get("/api/v1/sharing/subscriptions/" + id).with(push.as(push.bank)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.eventTypes[0]").value("contract.filed"))
                 .andExpect(jsonPath("$.active").value(true))
                 .andExpect(jsonPath("$.secret").doesNotExist());
-        http.perform(get("/api/v1/sharing/subscriptions").with(TestCallers.as(push.bank)))
+        http.perform(get("/api/v1/sharing/subscriptions").with(push.as(push.bank)))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].secret").doesNotExist());
         String sealed = owner.jdbc().sql("SELECT secret_sealed FROM sharing_subscription WHERE id = ?").param(UUID.fromString(id))
@@ -76,12 +76,12 @@ class SubscriptionTest extends PushTestSupport {
         String id = push.subscribe(null, "contract.filed").get("id").asText();
         Caller court = PushFixture.departmentSystem(TestData.creditCode());
 
-        http.perform(get("/api/v1/sharing/subscriptions/" + id).with(TestCallers.as(court))).andExpect(status().isNotFound());
+        http.perform(get("/api/v1/sharing/subscriptions/" + id).with(push.as(court))).andExpect(status().isNotFound());
         push.postAs(court, "/api/v1/sharing/subscriptions/" + id + "/disable", "").andExpect(status().isNotFound());
         push.postAs(court, "/api/v1/sharing/subscriptions", """
                 {"departmentCode":"%s","name":"冒名订阅","eventTypes":["contract.filed"]}""".formatted(push.bank.departmentCode()))
                 .andExpect(status().isForbidden());
-        http.perform(get("/api/v1/sharing/subscriptions").with(TestCallers.as(court))).andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/v1/sharing/subscriptions").with(push.as(court))).andExpect(jsonPath("$.total").value(0));
 
         // an administrator sees every department's and may narrow the list to one
         http.perform(get("/api/v1/sharing/subscriptions").param("departmentCode", push.bank.departmentCode()))
@@ -116,9 +116,9 @@ class SubscriptionTest extends PushTestSupport {
     @Test
     void withoutASubscriptionPermissionNothingIsServed() throws Exception {
         Caller clerk = TestCallers.withPermissions(Permissions.CONTRACT_QUERY);
-        http.perform(get("/api/v1/sharing/subscriptions").with(TestCallers.as(clerk))).andExpect(status().isForbidden());
+        http.perform(get("/api/v1/sharing/subscriptions").with(push.as(clerk))).andExpect(status().isForbidden());
         push.subscribeAs(clerk, "https://x.example/hook", "contract.filed").andExpect(status().isForbidden());
-        http.perform(get("/api/v1/sharing/event-types").with(TestCallers.as(push.bank)))
+        http.perform(get("/api/v1/sharing/event-types").with(push.as(push.bank)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.code == 'contract.filed')].nameZh").value("网签备案"));
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.tongban.IntegrationTest;
-import cn.tongban.identity.TestCallers;
 import cn.tongban.sharing.PushFixture.Recorded;
 import cn.tongban.sharing.WebhookReceiver.Behaviour;
 import cn.tongban.sharing.WebhookReceiver.Received;
@@ -64,7 +63,7 @@ class WebhookDeliveryTest extends PushTestSupport {
             assertThat(received.text()).doesNotContain("买受人", "1580000");
 
             http.perform(get("/api/v1/sharing/subscriptions/" + subscription.get("id").asText() + "/deliveries")
-                            .with(TestCallers.as(push.bank)))
+                            .with(push.as(push.bank)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.items[0].eventId").value(event.id()))
                     .andExpect(jsonPath("$.items[0].state").value("DELIVERED"))
