@@ -54,6 +54,10 @@ public final class Permissions {
     public static final String DELIVERY_SUBMIT = "sharing:delivery:submit";
     /** Timeliness of deliveries per provider and quarter (考核). */
     public static final String ASSESSMENT_QUERY = "sharing:assessment:query";
+    /** Manage every department's event subscriptions and replay their webhook deliveries (issue #5 item 6). */
+    public static final String SUBSCRIPTION_MANAGE = "sharing:subscription:manage";
+    /** A department system manages its own subscriptions and reads the event feed of its subscribed types. */
+    public static final String SUBSCRIPTION_OWN = "sharing:subscription:own";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -98,6 +102,8 @@ public final class Permissions {
         all.put(CATALOG_EDIT, "数据共享-共享目录维护");
         all.put(DELIVERY_SUBMIT, "数据共享-定期共享数据报送");
         all.put(ASSESSMENT_QUERY, "数据共享-报送及时率考核");
+        all.put(SUBSCRIPTION_MANAGE, "数据共享-事件订阅管理");
+        all.put(SUBSCRIPTION_OWN, "数据共享-本部门事件订阅");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -189,7 +189,7 @@ class ContractFilingTest {
         // rendered by the ContractFiled listener, whose publication the registry marked complete
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM event_publication WHERE event_type LIKE '%ContractFiled' AND completion_date IS NOT NULL
-                   AND serialized_event LIKE ?""").param("%" + code + "%").query(Long.class).single()).isEqualTo(1);
+                   AND listener_id LIKE '%ContractDocuments%' AND serialized_event LIKE ?""").param("%" + code + "%").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
