@@ -46,6 +46,11 @@ public final class Permissions {
     public static final String DEBTOR_CREATE = "restriction:debtor:create";
     public static final String DEBTOR_REMOVE = "restriction:debtor:remove";
     public static final String DEBTOR_QUERY = "restriction:debtor:query";
+    /** Create and revoke sharing grants (数据共享授权). */
+    public static final String SHARING_GRANT_MANAGE = "sharing:grant:manage";
+    public static final String SHARING_GRANT_QUERY = "sharing:grant:query";
+    /** Call the real-time sharing interfaces; what may be asked is then decided by the department's grants. */
+    public static final String SHARING_INTERFACE_CALL = "sharing:interface:call";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -86,6 +91,9 @@ public final class Permissions {
         all.put(DEBTOR_CREATE, "限制-失信被执行人推送");
         all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
         all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
+        all.put(SHARING_GRANT_MANAGE, "数据共享-授权管理");
+        all.put(SHARING_GRANT_QUERY, "数据共享-授权查询");
+        all.put(SHARING_INTERFACE_CALL, "数据共享-实时接口调用");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

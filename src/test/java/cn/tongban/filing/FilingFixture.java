@@ -19,18 +19,18 @@ import org.springframework.test.web.servlet.ResultActions;
 import cn.tongban.TestData;
 
 /** A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. */
-final class FilingFixture {
+public final class FilingFixture {
 
     static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
-    static final String LOCATION = "常州市新北区网签路1号";
+    public static final String LOCATION = "常州市新北区网签路1号";
 
     final MockMvc http;
     final ObjectMapper json = new ObjectMapper();
-    final String developer = TestData.creditCode();
+    public final String developer = TestData.creditCode();
     final long buildingId;
     final String buildingCode;
 
-    FilingFixture(MockMvc http) throws Exception {
+    public FilingFixture(MockMvc http) throws Exception {
         this.http = http;
         JsonNode project = body(postJson("/api/v1/projects", """
                 {"name":"网签测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
@@ -64,7 +64,7 @@ final class FilingFixture {
     }
 
     /** Imports units {@code 0001}..{@code count}, all covered by one presale permit; returns their codes. */
-    List<String> unitsOnSale(int count) throws Exception {
+    public List<String> unitsOnSale(int count) throws Exception {
         units(count);
         List<String> codes = IntStream.rangeClosed(1, count).mapToObj(seq -> buildingCode + "%04d".formatted(seq)).toList();
         presalePermit(codes, null);
@@ -73,17 +73,17 @@ final class FilingFixture {
 
     /**
      * Files the developer's sale of a new home to these buyers (jointly owned if more than one), or fails the test.
-     * Buyers without a real-name record are filed with a warning.
+     * Buyers without a real-name record are filed with a warning. Returns the filing code.
      */
-    void fileSale(String unit, String... buyerIdNumbers) throws Exception {
+    public String fileSale(String unit, String... buyerIdNumbers) throws Exception {
         String ownership = buyerIdNumbers.length > 1 ? ",\"coOwnership\":\"02\"" : "";
         String buyers = Arrays.stream(buyerIdNumbers)
                 .map(id -> "{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"买受人\"%s}".formatted(id, ownership))
                 .collect(Collectors.joining(",", "[", "]"));
-        postJson("/api/v1/contracts", """
+        return body(postJson("/api/v1/contracts", """
                 {"type":"NEW_SALE","unitCode":"%s","signedOn":"2026-11-20","price":1580000.00,
                  "sellers":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],"buyers":%s}""".formatted(unit, developer, buyers))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())).get("filingCode").asText();
     }
 
     /** Waits (up to 15 s) until the contract's text and PDF are kept, as the ContractFiled listener does after commit. */
@@ -100,11 +100,11 @@ final class FilingFixture {
         return false;
     }
 
-    ResultActions postJson(String path, String body) throws Exception {
+    public ResultActions postJson(String path, String body) throws Exception {
         return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    JsonNode body(ResultActions result) throws Exception {
+    public JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }
