@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -164,6 +165,23 @@ class SharingGrantsTest {
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT count(*) FROM sharing_grant WHERE department_code = ?").param(bank.departmentCode)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void marketRentLevelIsSetPerDistrictAndUseAndRefusedByField() throws Exception {
+        // 建房〔2020〕61号 三: 市场租金价格水平, kept by the housing department
+        http.perform(put("/api/v1/sharing/market-rents/{district}/{use}", "999999", "12").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"monthlyPerSqm\":-1,\"source\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("districtCode", "monthlyPerSqm", "source")));
+        http.perform(put("/api/v1/sharing/market-rents/{district}/{use}", "320481", "12").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"monthlyPerSqm\":12.50,\"source\":\"溧阳市租金指导价\"}"))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT monthly_per_sqm FROM sharing_market_rent WHERE district_code = '320481' AND house_use = '12'")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("12.50");
+        http.perform(bank.bearer(put("/api/v1/sharing/market-rents/{district}/{use}", "320481", "12"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"monthlyPerSqm\":1.00,\"source\":\"银行\"}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
