@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.tongban.audit.AuditLog;
 import cn.tongban.audit.AuditOutcome;
@@ -66,11 +66,12 @@ class SharingQueries {
     private final AuditLog audit;
     private final BigDecimal gapRatio;
     private final RentRule rentRule;
+    private final TransactionTemplate transactions;
 
     SharingQueries(Grants grants, FiledContracts contracts, HousingCount housingCount, BuildingTable buildingTable,
             SharingMarketRents marketRents, PersonalDataCipher cipher, AuditLog audit,
             @Value("${tongban.sharing.loan-base.gap-ratio:0.20}") BigDecimal gapRatio,
-            @Value("${tongban.sharing.rent-withdrawal.rule:LOWEST}") RentRule rentRule) {
+            @Value("${tongban.sharing.rent-withdrawal.rule:LOWEST}") RentRule rentRule, TransactionTemplate transactions) {
         this.grants = grants;
         this.contracts = contracts;
         this.housingCount = housingCount;
@@ -80,17 +81,20 @@ class SharingQueries {
         this.audit = audit;
         this.gapRatio = gapRatio;
         this.rentRule = rentRule;
+        this.transactions = transactions;
     }
 
     /** 网签备案合同 for banks and the provident fund (二、三), or the sale contract for tax (四: sales only). */
-    @Transactional
     SharedContract contract(String filingCode, SharingInterface item) {
         Grants.Granted granted = grants.require(item, null, filingCode);
-        FiledContract contract = contracts.byFilingCode(filingCode)
-                .filter(c -> item != SharingInterface.TAX_SALE_CONTRACT || c.isSale())
-                .orElseThrow(() -> new NotFoundException("contract", filingCode));
-        audited(granted, item, contract);
-        return SharedContract.of(contract, granted.grant());
+        // the grant is checked before the transaction: a denial's audit entry is then written with no connection held
+        return transactions.execute(status -> {
+            FiledContract contract = contracts.byFilingCode(filingCode)
+                    .filter(c -> item != SharingInterface.TAX_SALE_CONTRACT || c.isSale())
+                    .orElseThrow(() -> new NotFoundException("contract", filingCode));
+            audited(granted, item, contract);
+            return SharedContract.of(contract, granted.grant());
+        });
     }
 
     /** 住房套数 (二、三): the family's where 民政 and 公安 have shared it; {@link HousingCount} audits every member read. */
@@ -101,25 +105,26 @@ class SharingQueries {
     }
 
     /** A person's contracts, filed and cancelled, for enforcement (六). */
-    @Transactional
     List<SharedContract> personContracts(String idNumberText) {
         String idNumber = idNumber(idNumberText, "idNumber");
         String index = cipher.blindIndex(idNumber);
         Grants.Granted granted = grants.require(SharingInterface.PERSON_CONTRACTS, index, null);
-        List<FiledContract> found = contracts.ofParty(index);
-        if (found.isEmpty()) {
-            audit.record(new AuditRecord(SharingInterface.PERSON_CONTRACTS.action(), "contract", null, index, AuditOutcome.SUCCESS,
-                    null, null, granted.withheld()));
-        }
-        found.forEach(c -> audited(granted, SharingInterface.PERSON_CONTRACTS, c));
-        return found.stream().map(c -> SharedContract.of(c, granted.grant())).toList();
+        // the grant is checked before the transaction: a denial's audit entry is then written with no connection held
+        return transactions.execute(status -> {
+            List<FiledContract> found = contracts.ofParty(index);
+            if (found.isEmpty()) {
+                audit.record(new AuditRecord(SharingInterface.PERSON_CONTRACTS.action(), "contract", null, index, AuditOutcome.SUCCESS,
+                        null, null, granted.withheld()));
+            }
+            found.forEach(c -> audited(granted, SharingInterface.PERSON_CONTRACTS, c));
+            return found.stream().map(c -> SharedContract.of(c, granted.grant())).toList();
+        });
     }
 
     /**
      * 以买卖合同网签备案价款和房屋评估价的低值作为计算基数 (二、三), and the signal of 二: 及时关注网签备案价款与房屋评估价、客户实际
      * 交易资金之间存在显著差异的异常情形 — "显著" is the configurable {@code tongban.sharing.loan-base.gap-ratio}.
      */
-    @Transactional
     LoanBase loanBase(String filingCode, BigDecimal appraisal, BigDecimal funds) {
         List<Violation> violations = new ArrayList<>();
         amount("appraisal", appraisal, true, violations);
@@ -128,19 +133,22 @@ class SharingQueries {
             throw new RuleViolationException(violations);
         }
         Grants.Granted granted = grants.require(SharingInterface.LOAN_BASE, null, filingCode);
-        FiledContract contract = contracts.byFilingCode(filingCode).filter(FiledContract::isSale).filter(FiledContract::isFiled)
-                .orElseThrow(() -> new NotFoundException("contract", filingCode));
-        BigDecimal price = contract.price();
-        BigDecimal base = price.min(appraisal).setScale(2, RoundingMode.HALF_UP);
-        List<Gap> gaps = new ArrayList<>();
-        gaps.add(gap("filedPrice", price, "appraisal", appraisal));
-        if (funds != null) {
-            gaps.add(gap("filedPrice", price, "funds", funds));
-            gaps.add(gap("appraisal", appraisal, "funds", funds));
-        }
-        audit.record(new AuditRecord(SharingInterface.LOAN_BASE.action(), "contract", filingCode, null, AuditOutcome.SUCCESS, null,
-                null, granted.withheld()));
-        return new LoanBase(filingCode, price, appraisal, funds, base, gapRatio, gaps.stream().anyMatch(Gap::significant), gaps);
+        // the grant is checked before the transaction: a denial's audit entry is then written with no connection held
+        return transactions.execute(status -> {
+            FiledContract contract = contracts.byFilingCode(filingCode).filter(FiledContract::isSale).filter(FiledContract::isFiled)
+                    .orElseThrow(() -> new NotFoundException("contract", filingCode));
+            BigDecimal price = contract.price();
+            BigDecimal base = price.min(appraisal).setScale(2, RoundingMode.HALF_UP);
+            List<Gap> gaps = new ArrayList<>();
+            gaps.add(gap("filedPrice", price, "appraisal", appraisal));
+            if (funds != null) {
+                gaps.add(gap("filedPrice", price, "funds", funds));
+                gaps.add(gap("appraisal", appraisal, "funds", funds));
+            }
+            audit.record(new AuditRecord(SharingInterface.LOAN_BASE.action(), "contract", filingCode, null, AuditOutcome.SUCCESS, null,
+                    null, granted.withheld()));
+            return new LoanBase(filingCode, price, appraisal, funds, base, gapRatio, gaps.stream().anyMatch(Gap::significant), gaps);
+        });
     }
 
     private Gap gap(String oneName, BigDecimal one, String otherName, BigDecimal other) {
@@ -150,7 +158,6 @@ class SharingQueries {
     }
 
     /** 按实际租房金额提取住房公积金 (三): the monthly amount by the configured {@link RentRule}, to the fen. */
-    @Transactional
     RentWithdrawal rentWithdrawal(String filingCode, BigDecimal taxReceipt) {
         List<Violation> violations = new ArrayList<>();
         amount("taxReceipt", taxReceipt, false, violations);
@@ -158,25 +165,28 @@ class SharingQueries {
             throw new RuleViolationException(violations);
         }
         Grants.Granted granted = grants.require(SharingInterface.RENT_WITHDRAWAL, null, filingCode);
-        FiledContract lease = contracts.byFilingCode(filingCode).filter(c -> c.type() == ContractType.LEASE).filter(FiledContract::isFiled)
-                .orElseThrow(() -> new NotFoundException("contract", filingCode));
-        BigDecimal perSqm = marketRents.level(lease.districtCode(), SharingViews.text(lease.unit().get("houseUse"))).orElse(null);
-        BigDecimal area = SharingViews.decimal(lease.unit().get("buildingArea"));
-        BigDecimal market = perSqm == null || area == null ? null : perSqm.multiply(area);
-        BigDecimal rent = lease.price();
-        BigDecimal amount = switch (rentRule) {
-            case LOWEST -> lowest(rent, taxReceipt, market);
-            case MARKET_CAPPED -> market == null ? rent : rent.min(market);
-            case TAX_RECEIPT_FIRST -> taxReceipt != null ? taxReceipt : lowest(rent, market);
-        };
-        LocalDate today = LocalDate.now(Grants.CHINA);
-        boolean inForce = lease.startOn() != null && lease.endOn() != null && !today.isBefore(lease.startOn())
-                && !today.isAfter(lease.endOn());
-        lease.second().forEach(tenant -> audit.record(new AuditRecord(SharingInterface.RENT_WITHDRAWAL.action(), "contract",
-                filingCode, tenant.idNumberIndex(), AuditOutcome.SUCCESS, null, null, granted.withheld())));
-        return new RentWithdrawal(filingCode, lease.startOn(), lease.endOn(), inForce, rent, taxReceipt, perSqm,
-                market == null ? null : market.setScale(2, RoundingMode.HALF_UP), rentRule.name(),
-                amount.setScale(2, RoundingMode.HALF_UP));
+        // the grant is checked before the transaction: a denial's audit entry is then written with no connection held
+        return transactions.execute(status -> {
+            FiledContract lease = contracts.byFilingCode(filingCode).filter(c -> c.type() == ContractType.LEASE).filter(FiledContract::isFiled)
+                    .orElseThrow(() -> new NotFoundException("contract", filingCode));
+            BigDecimal perSqm = marketRents.level(lease.districtCode(), SharingViews.text(lease.unit().get("houseUse"))).orElse(null);
+            BigDecimal area = SharingViews.decimal(lease.unit().get("buildingArea"));
+            BigDecimal market = perSqm == null || area == null ? null : perSqm.multiply(area);
+            BigDecimal rent = lease.price();
+            BigDecimal amount = switch (rentRule) {
+                case LOWEST -> lowest(rent, taxReceipt, market);
+                case MARKET_CAPPED -> market == null ? rent : rent.min(market);
+                case TAX_RECEIPT_FIRST -> taxReceipt != null ? taxReceipt : lowest(rent, market);
+            };
+            LocalDate today = LocalDate.now(Grants.CHINA);
+            boolean inForce = lease.startOn() != null && lease.endOn() != null && !today.isBefore(lease.startOn())
+                    && !today.isAfter(lease.endOn());
+            lease.second().forEach(tenant -> audit.record(new AuditRecord(SharingInterface.RENT_WITHDRAWAL.action(), "contract",
+                    filingCode, tenant.idNumberIndex(), AuditOutcome.SUCCESS, null, null, granted.withheld())));
+            return new RentWithdrawal(filingCode, lease.startOn(), lease.endOn(), inForce, rent, taxReceipt, perSqm,
+                    market == null ? null : market.setScale(2, RoundingMode.HALF_UP), rentRule.name(),
+                    amount.setScale(2, RoundingMode.HALF_UP));
+        });
     }
 
     private static BigDecimal lowest(BigDecimal... amounts) {
@@ -187,7 +197,6 @@ class SharingQueries {
      * 居住证 (五): a live filed lease of the person as tenant, a filed purchase as buyer, or registered ownership, at the
      * unit or the address — answered yes or no with the kind and dates, nothing more.
      */
-    @Transactional
     ResidenceAnswer residence(String idNumberText, String unitCodeText, String address) {
         String idNumber;
         List<Violation> violations = new ArrayList<>();
@@ -211,29 +220,33 @@ class SharingQueries {
             throw new RuleViolationException(violations);
         }
         String index = cipher.blindIndex(idNumber);
-        Grants.Granted granted = grants.require(SharingInterface.RESIDENCE_CHECK, index, unitCode);
-        String place = normalised(address);
-        String wanted = unitCode;
-        LocalDate today = LocalDate.now(Grants.CHINA);
-        List<FiledContract> own = contracts.ofParty(index).stream().filter(FiledContract::isFiled)
-                .filter(c -> wanted != null ? c.unitCode().equals(wanted) : place.equals(normalised(SharingViews.text(c.unit().get("location")))))
-                .toList();
-        Optional<ResidenceAnswer> answer = own.stream()
-                .filter(c -> c.type() == ContractType.LEASE && c.startOn() != null && c.endOn() != null
-                        && !today.isBefore(c.startOn()) && !today.isAfter(c.endOn()) && isParty(c.second(), index))
-                .findFirst().map(c -> new ResidenceAnswer(true, "LEASE", c.type().name(), c.startOn(), c.endOn()));
-        if (answer.isEmpty()) {
-            answer = own.stream().filter(c -> c.isSale() && isParty(c.second(), index)).findFirst()
-                    .map(c -> new ResidenceAnswer(true, "PURCHASE", c.type().name(), c.signedOn(), null));
-        }
-        if (answer.isEmpty()) {
-            boolean owner = buildingTable.unitsOwnedBy(index).stream().anyMatch(code -> wanted != null ? code.equals(wanted)
-                    : buildingTable.findUnit(code).map(UnitView::location).map(SharingQueries::normalised).filter(place::equals).isPresent());
-            answer = owner ? Optional.of(new ResidenceAnswer(true, "OWNERSHIP", null, null, null)) : Optional.empty();
-        }
-        audit.record(new AuditRecord(SharingInterface.RESIDENCE_CHECK.action(), "residence", unitCode, index, AuditOutcome.SUCCESS,
-                null, null, granted.withheld()));
-        return answer.orElse(ResidenceAnswer.NO);
+        String unit = unitCode;
+        Grants.Granted granted = grants.require(SharingInterface.RESIDENCE_CHECK, index, unit);
+        // the grant is checked before the transaction: a denial's audit entry is then written with no connection held
+        return transactions.execute(status -> {
+            String place = normalised(address);
+            String wanted = unit;
+            LocalDate today = LocalDate.now(Grants.CHINA);
+            List<FiledContract> own = contracts.ofParty(index).stream().filter(FiledContract::isFiled)
+                    .filter(c -> wanted != null ? c.unitCode().equals(wanted) : place.equals(normalised(SharingViews.text(c.unit().get("location")))))
+                    .toList();
+            Optional<ResidenceAnswer> answer = own.stream()
+                    .filter(c -> c.type() == ContractType.LEASE && c.startOn() != null && c.endOn() != null
+                            && !today.isBefore(c.startOn()) && !today.isAfter(c.endOn()) && isParty(c.second(), index))
+                    .findFirst().map(c -> new ResidenceAnswer(true, "LEASE", c.type().name(), c.startOn(), c.endOn()));
+            if (answer.isEmpty()) {
+                answer = own.stream().filter(c -> c.isSale() && isParty(c.second(), index)).findFirst()
+                        .map(c -> new ResidenceAnswer(true, "PURCHASE", c.type().name(), c.signedOn(), null));
+            }
+            if (answer.isEmpty()) {
+                boolean owner = buildingTable.unitsOwnedBy(index).stream().anyMatch(code -> wanted != null ? code.equals(wanted)
+                        : buildingTable.findUnit(code).map(UnitView::location).map(SharingQueries::normalised).filter(place::equals).isPresent());
+                answer = owner ? Optional.of(new ResidenceAnswer(true, "OWNERSHIP", null, null, null)) : Optional.empty();
+            }
+            audit.record(new AuditRecord(SharingInterface.RESIDENCE_CHECK.action(), "residence", unit, index, AuditOutcome.SUCCESS,
+                    null, null, granted.withheld()));
+            return answer.orElse(ResidenceAnswer.NO);
+        });
     }
 
     private static boolean isParty(List<FiledContracts.Party> side, String index) {

@@ -147,6 +147,23 @@ class SharingGrantsTest {
     }
 
     @Test
+    void contractAskedForAPurposeOutsideTheGrantIsForbiddenAndAuditedWithItsFilingCode() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        String filingCode = filing.fileSale(filing.unitsOnSale(1).get(0), person);
+        bank.grant("CONTRACT", LOAN);
+        http.perform(bank.as(get("/api/v1/sharing/contracts/{code}", filingCode), "催收"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("grant.purpose-outside"));
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_event WHERE actor_id = ? AND outcome = 'DENIED' AND action = 'sharing.contract'
+                   AND resource_id = ?""").params(bank.clientId, filingCode + " grant.purpose-outside").query(Long.class).single())
+                .isEqualTo(1);
+        // nothing of the contract was read under the denied request
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_id = ? AND outcome = 'SUCCESS'").param(bank.clientId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void grantNamingAnUnknownFieldOrItemIsRefusedByField() throws Exception {
         bank.postJson("/api/v1/sharing/grants", """
                 {"departmentCode":"%s","item":"EVERYTHING","purposes":["%s"],"fullFields":["address"],"validFrom":"2026-01-01",
