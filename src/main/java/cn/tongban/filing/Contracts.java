@@ -176,10 +176,10 @@ class Contracts {
                 WITH c AS (
                     INSERT INTO contract (filing_code, type, status, unit_code, district_code, project_id, price, payment_type,
                                           loan_type, signed_on, unit_snapshot, filed_at, filed_by, department_code,
-                                          idempotency_key, request_digest)
+                                          idempotency_key, request_digest, start_on, end_on)
                     SELECT :district || '-' || :year || '-' || :typeCode || '-' || to_char(nextval('filing_code_seq'), 'FM00000000'),
                            :type, 'FILED', :unit, :district, :project, :price, :payment, :loan, :signedOn, :snapshot::jsonb,
-                           :filedAt, :actor, :department, :key, :digest
+                           :filedAt, :actor, :department, :key, :digest, :startOn, :endOn
                     RETURNING id, filing_code),
                 v AS (INSERT INTO contract_version (contract_id, version_no, change, terms, changed_by)
                       SELECT id, 1, 'FILED', :terms::jsonb, :actor FROM c),
@@ -197,6 +197,8 @@ class Contracts {
                 .param("loan", request.loanType()).param("signedOn", request.signedOn()).param("snapshot", write(snapshot))
                 .param("filedAt", filedAt).param("actor", caller.actorId()).param("department", caller.departmentCode())
                 .param("key", key).param("digest", digest)
+                // a lease's term and a mortgage's due date: the police ask whether a lease is live (建房〔2020〕61号 五)
+                .param("startOn", request.startOn(), java.sql.Types.DATE).param("endOn", request.endOn(), java.sql.Types.DATE)
                 .param("terms", write(ContractChanges.terms(request.price(), request.paymentType(), request.loanType())))
                 .param("report", write(report)).param("roles", roles).param("positions", positions).param("idTypes", idTypes)
                 .param("sealedIds", sealedIds).param("indexes", indexes).param("names", names).param("phones", phones)

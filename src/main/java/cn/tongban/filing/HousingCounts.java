@@ -54,8 +54,14 @@ class HousingCounts implements HousingCount {
     private record Held(boolean registered, Set<String> holders) {
     }
 
+    /**
+     * Read-write although it only reads: its audit entries are then chained in this transaction, on its connection. In
+     * a read-only one the audit log writes them in a second transaction while the first still holds its connection —
+     * two pooled connections per query, which deadlocks the pool once as many queries run at once as it has
+     * connections (found by the sharing benchmark, issue #5 item 7).
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public Result of(String idNumber) {
         String number = IdNumbers.normalise(idNumber);
         Map<String, Relation> members = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * and permissions, as one {@link Caller} (without the request's source address).
  */
 @Component
-class Directory {
+class Directory implements SystemClients {
 
     private static final String DEPARTMENT = """
             d.credit_code, d.name AS department_name, d.type, d.all_districts,
@@ -49,6 +49,11 @@ class Directory {
                                 strings(rs.getArray("districts")), rs.getBoolean("all_districts"), strings(rs.getArray("roles")),
                                 strings(rs.getArray("permissions")), Set.of(), null)))
                 .optional();
+    }
+
+    @Override
+    public Optional<Caller> find(String clientId) {
+        return systemClient(clientId);
     }
 
     Optional<Caller> systemClient(String clientId) {

@@ -58,6 +58,11 @@ public final class Permissions {
     public static final String SUBSCRIPTION_MANAGE = "sharing:subscription:manage";
     /** A department system manages its own subscriptions and reads the event feed of its subscribed types. */
     public static final String SUBSCRIPTION_OWN = "sharing:subscription:own";
+    /** Create and revoke sharing grants (数据共享授权). */
+    public static final String SHARING_GRANT_MANAGE = "sharing:grant:manage";
+    public static final String SHARING_GRANT_QUERY = "sharing:grant:query";
+    /** Call the real-time sharing interfaces; what may be asked is then decided by the department's grants. */
+    public static final String SHARING_INTERFACE_CALL = "sharing:interface:call";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -104,6 +109,9 @@ public final class Permissions {
         all.put(ASSESSMENT_QUERY, "数据共享-报送及时率考核");
         all.put(SUBSCRIPTION_MANAGE, "数据共享-事件订阅管理");
         all.put(SUBSCRIPTION_OWN, "数据共享-本部门事件订阅");
+        all.put(SHARING_GRANT_MANAGE, "数据共享-授权管理");
+        all.put(SHARING_GRANT_QUERY, "数据共享-授权查询");
+        all.put(SHARING_INTERFACE_CALL, "数据共享-实时接口调用");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.tongban.kernel.ConflictException;
+import cn.tongban.kernel.ForbiddenException;
 import cn.tongban.kernel.InvalidValueException;
 import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.RefusedException;
@@ -100,6 +101,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("errors", List.of(problems.error(new Violation(e.field(), e.code(), e.args()), locale())));
         }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbiddenByRule(ForbiddenException e) {
+        ProblemDetail problem = problems.of(HttpStatus.FORBIDDEN, "forbidden", locale(), "rule." + e.code(), e.args());
+        problem.setProperty("code", e.code());
         return respond(problem);
     }
 

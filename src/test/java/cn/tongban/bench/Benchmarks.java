@@ -3,9 +3,10 @@ package cn.tongban.bench;
 /**
  * The benchmarks of {@code mvn -Pbench verify}: the 楼盘表 bulk import against its COPY ceiling (issue #2), the
  * read cost of encryption and audit (issue #3) and 网签备案 under concurrent load against a bare JDBC ceiling
- * (issue #4), each reporting its reference figure measured in the same run. {@code -Dbench.only=import}, {@code =read}
- * or {@code =filing} runs one; {@code -Dbench.units}, {@code -Dbench.reads}, {@code -Dbench.filing.seconds} and
- * {@code -Dbench.filing.clients} set sizes.
+ * (issue #4) and the sharing interface's 住房套数 query against the same SQL over bare JDBC (issue #5), each reporting
+ * its reference figure measured in the same run. {@code -Dbench.only=import}, {@code =read}, {@code =filing} or
+ * {@code =housing} runs one; {@code -Dbench.units}, {@code -Dbench.reads}, {@code -Dbench.filing.seconds},
+ * {@code -Dbench.filing.clients}, {@code -Dbench.housing.seconds} and {@code -Dbench.housing.clients} set sizes.
  */
 public final class Benchmarks {
 
@@ -24,6 +25,10 @@ public final class Benchmarks {
             if (only.isEmpty() || only.equals("filing")) {
                 FilingBenchmark.run(platform, Integer.getInteger("bench.filing.seconds", 60),
                         Integer.getInteger("bench.filing.clients", 32));
+            }
+            if (only.isEmpty() || only.equals("housing")) {
+                HousingBenchmark.run(platform, Integer.getInteger("bench.housing.seconds", 60),
+                        Integer.getInteger("bench.housing.clients", 64));
             }
         }
     }

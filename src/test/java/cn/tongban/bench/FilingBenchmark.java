@@ -60,7 +60,7 @@ final class FilingBenchmark {
     private static final int OPTIMISTIC_CEILING_RATE = 3_000;
     private static final int MAX_UNITS = 250_000;
     /** Not measured: lets the JIT compile the paths and the pools fill before anything counts. */
-    private static final int WARM_UP_SECONDS = 15;
+    static final int WARM_UP_SECONDS = 15;
     private static final double GOAL_RATE = 1_000;
     private static final double GOAL_P99_MS = 100;
     private static final String SEALED = "k1:AAAA";
@@ -107,7 +107,7 @@ final class FilingBenchmark {
     }
 
     /** How far the audit chain's sequence has gone: entries written since, by whatever ran meanwhile (warm-up included). */
-    private static long auditSequence(DataSource db) {
+    static long auditSequence(DataSource db) {
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT last_value FROM audit_event_seq")) {
             rs.next();
             return rs.getLong(1);
@@ -185,11 +185,17 @@ final class FilingBenchmark {
         }
     }
 
+    /** A connection of the client's own, past the owner's pool (2 connections), as a client of its own would hold. */
+    static Connection ownConnection(HikariDataSource owner) throws SQLException {
+        return owner.getDataSource() != null ? owner.getDataSource().getConnection()
+                : DriverManager.getConnection(owner.getJdbcUrl(), owner.getUsername(), owner.getPassword());
+    }
+
     /**
      * One measured run: its clients take the next unit until the time is up or the units are used up, each keeping
      * its own latencies.
      */
-    private abstract static class Run {
+    abstract static class Run {
 
         final UnitSet units;
         final AtomicInteger next = new AtomicInteger();
@@ -223,7 +229,7 @@ final class FilingBenchmark {
             if (profiling) {
                 Profiling.stop("filing-" + name().replaceAll("[^A-Za-z]+", "-"));
             }
-            System.out.printf(Locale.ROOT, "%s: %,d filed in %.2f s (%,.0f/s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
+            System.out.printf(Locale.ROOT, "%s: %,d done in %.2f s (%,.0f/s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
                     name(), filed, this.seconds, rate(), percentile(0.50), percentile(0.95), percentile(0.99), percentile(1.0),
                     failures.isEmpty() ? "" : ", failed " + failures);
             return this;
@@ -393,8 +399,7 @@ final class FilingBenchmark {
 
         @Override
         Object client() throws SQLException {
-            Connection c = owner.getDataSource() != null ? owner.getDataSource().getConnection()
-                    : DriverManager.getConnection(owner.getJdbcUrl(), owner.getUsername(), owner.getPassword());
+            Connection c = ownConnection(owner);
             c.setAutoCommit(false);
             return new Statements(c,
                     c.prepareStatement("SELECT nextval('filing_code_seq')"),

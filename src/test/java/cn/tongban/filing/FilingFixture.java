@@ -18,18 +18,15 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import cn.tongban.TestData;
 
-/**
- * A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. Public for the
- * tests of modules that consume filings (sharing).
- */
+/** A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. */
 public final class FilingFixture {
 
     static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
-    static final String LOCATION = "常州市新北区网签路1号";
+    public static final String LOCATION = "常州市新北区网签路1号";
 
     final MockMvc http;
     final ObjectMapper json = new ObjectMapper();
-    final String developer = TestData.creditCode();
+    public final String developer = TestData.creditCode();
     final long buildingId;
     final String buildingCode;
 
@@ -76,17 +73,17 @@ public final class FilingFixture {
 
     /**
      * Files the developer's sale of a new home to these buyers (jointly owned if more than one), or fails the test.
-     * Buyers without a real-name record are filed with a warning.
+     * Buyers without a real-name record are filed with a warning. Returns the filing code.
      */
-    public void fileSale(String unit, String... buyerIdNumbers) throws Exception {
+    public String fileSale(String unit, String... buyerIdNumbers) throws Exception {
         String ownership = buyerIdNumbers.length > 1 ? ",\"coOwnership\":\"02\"" : "";
         String buyers = Arrays.stream(buyerIdNumbers)
                 .map(id -> "{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"买受人\"%s}".formatted(id, ownership))
                 .collect(Collectors.joining(",", "[", "]"));
-        postJson("/api/v1/contracts", """
+        return body(postJson("/api/v1/contracts", """
                 {"type":"NEW_SALE","unitCode":"%s","signedOn":"2026-11-20","price":1580000.00,
                  "sellers":[{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}],"buyers":%s}""".formatted(unit, developer, buyers))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())).get("filingCode").asText();
     }
 
     /** Waits (up to 15 s) until the contract's text and PDF are kept, as the ContractFiled listener does after commit. */
@@ -103,11 +100,11 @@ public final class FilingFixture {
         return false;
     }
 
-    ResultActions postJson(String path, String body) throws Exception {
+    public ResultActions postJson(String path, String body) throws Exception {
         return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    JsonNode body(ResultActions result) throws Exception {
+    public JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }
