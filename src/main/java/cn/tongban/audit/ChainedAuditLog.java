@@ -118,47 +118,66 @@ class ChainedAuditLog implements AuditLog {
         }
         JdbcClient jdbc = writer.jdbc();
         JdbcTemplate template = writer.template();
-        // Everything below runs under the chain lock, which every audited transaction waits for: as few round trips
-        // as possible — lock and head in one statement, all sequence numbers in one, all rows in one batch.
+        // Everything below runs under the chain lock, which every audited transaction waits for until it commits:
+        // two round trips — lock and head in one statement, all rows and the new head in the other. The sequence
+        // numbers follow the head's, so the chain has no gaps.
         // FOR UPDATE: a repeatable-read transaction that cannot see the newest head fails instead of forking the chain
         Map<String, Object> head = jdbc.sql("""
-                SELECT h.hash, greatest(h.occurred_at, clock_timestamp()) AS now
+                SELECT h.seq, h.hash, greatest(h.occurred_at, clock_timestamp()) AS now
                   FROM pg_advisory_xact_lock(?) AS lock, audit_chain_head h FOR UPDATE OF h""")
                 .param(CHAIN_LOCK).query().singleRow();
         String prev = ((String) head.get("hash"));
+        long seq = ((Number) head.get("seq")).longValue();
         Instant now = at != null ? at : ((java.sql.Timestamp) head.get("now")).toInstant();
         // PostgreSQL keeps microseconds: hash what is stored
         now = Instant.ofEpochSecond(now.getEpochSecond(), now.getNano() / 1000 * 1000);
-        List<Long> seqs = jdbc.sql("SELECT nextval('audit_event_seq') FROM generate_series(1, ?)").param(entries.size())
-                .query(Long.class).list().stream().sorted().toList();
         List<AuditEntry> chained = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            Pending p = entries.get(i);
+        for (Pending p : entries) {
             AuditRecord r = p.record();
-            AuditEntry entry = new AuditEntry(seqs.get(i), now, p.actorId(), p.actorKind(), p.departmentCode(), p.departmentName(),
+            AuditEntry entry = new AuditEntry(++seq, now, p.actorId(), p.actorKind(), p.departmentCode(), p.departmentName(),
                     p.roles(), r.action(), r.resourceType(), r.resourceId(), r.subjectIndex(), r.outcome().name(),
                     r.purpose(), r.caseNumber(), r.withheld(), p.sourceAddress(), p.traceId(), null, null).chainedAfter(prev);
             chained.add(entry);
             prev = entry.hash();
         }
         OffsetDateTime stamp = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        template.batchUpdate("""
-                INSERT INTO audit_event (seq, occurred_at, actor_id, actor_kind, department_code, department_name, roles,
-                    action, resource_type, resource_id, subject_index, outcome, purpose, case_number, withheld,
-                    source_address, trace_id, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chained, chained.size(), (ps, entry) -> {
-            Object[] values = {entry.seq(), stamp, entry.actorId(), entry.actorKind(), entry.departmentCode(),
-                    entry.departmentName(), ps.getConnection().createArrayOf("text", entry.roles().toArray(String[]::new)),
-                    entry.action(), entry.resourceType(), entry.resourceId(), entry.subjectIndex(), entry.outcome(),
-                    entry.purpose(), entry.caseNumber(), entry.withheld(), entry.sourceAddress(), entry.traceId(),
-                    entry.prevHash(), entry.hash()};
-            for (int v = 0; v < values.length; v++) {
-                ps.setObject(v + 1, values[v]);
-            }
-        });
+        // 19 parameters a row: at most ROWS_PER_STATEMENT rows a statement keeps far below PostgreSQL's 65,535
+        for (int from = 0; from < chained.size(); from += ROWS_PER_STATEMENT) {
+            append(template, chained.subList(from, Math.min(chained.size(), from + ROWS_PER_STATEMENT)), stamp);
+        }
+    }
+
+    private static final int ROWS_PER_STATEMENT = 1_000;
+
+    /** Inserts the rows and moves the head to the last of them, in one statement. */
+    private static void append(JdbcTemplate template, List<AuditEntry> chained, OffsetDateTime stamp) {
         AuditEntry last = chained.get(chained.size() - 1);
-        jdbc.sql("UPDATE audit_chain_head SET seq = ?, hash = ?, occurred_at = greatest(occurred_at, ?)")
-                .params(last.seq(), last.hash(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+        String rows = String.join(", ", java.util.Collections.nCopies(chained.size(),
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        template.update(connection -> {
+            java.sql.PreparedStatement ps = connection.prepareStatement("""
+                    WITH appended AS (
+                        INSERT INTO audit_event (seq, occurred_at, actor_id, actor_kind, department_code, department_name, roles,
+                            action, resource_type, resource_id, subject_index, outcome, purpose, case_number, withheld,
+                            source_address, trace_id, prev_hash, hash)
+                        VALUES %s)
+                    UPDATE audit_chain_head SET seq = ?, hash = ?, occurred_at = greatest(occurred_at, ?)""".formatted(rows));
+            int index = 1;
+            for (AuditEntry entry : chained) {
+                Object[] values = {entry.seq(), stamp, entry.actorId(), entry.actorKind(), entry.departmentCode(),
+                        entry.departmentName(), connection.createArrayOf("text", entry.roles().toArray(String[]::new)),
+                        entry.action(), entry.resourceType(), entry.resourceId(), entry.subjectIndex(), entry.outcome(),
+                        entry.purpose(), entry.caseNumber(), entry.withheld(), entry.sourceAddress(), entry.traceId(),
+                        entry.prevHash(), entry.hash()};
+                for (Object value : values) {
+                    ps.setObject(index++, value);
+                }
+            }
+            ps.setLong(index++, last.seq());
+            ps.setString(index++, last.hash());
+            ps.setObject(index, stamp);
+            return ps;
+        });
     }
 
     /** The entries recorded in one transaction, written when it commits. */

@@ -115,7 +115,13 @@ class Grants {
         String item = request.item() == null ? null : request.item().strip();
         if (item == null || item.isEmpty()) {
             violations.add(new Violation("item", "grant.required"));
-        } else if (!item.matches("catalog:[0-9]{1,4}") && Arrays.stream(SharingInterface.values()).noneMatch(i -> i.name().equals(item))) {
+        } else if (item.matches("catalog:[0-9]{1,4}")) {
+            // an item of the sharing catalog (常经办发〔2023〕19号 附件1) that exists: a grant of nothing grants nothing
+            if (jdbc.sql("SELECT count(*) FROM catalog_item WHERE no = ?").param(Integer.parseInt(item.substring(8)))
+                    .query(Long.class).single() == 0) {
+                violations.add(new Violation("item", "grant.item-unknown", item));
+            }
+        } else if (Arrays.stream(SharingInterface.values()).noneMatch(i -> i.name().equals(item))) {
             violations.add(new Violation("item", "grant.item-unknown", item));
         }
         List<String> purposes = request.purposes() == null ? List.of()

@@ -108,7 +108,7 @@ final class FilingBenchmark {
 
     /** How far the audit chain's sequence has gone: entries written since, by whatever ran meanwhile (warm-up included). */
     static long auditSequence(DataSource db) {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT last_value FROM audit_event_seq")) {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM audit_chain_head")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException noAuditLog) {

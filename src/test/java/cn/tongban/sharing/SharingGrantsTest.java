@@ -209,4 +209,14 @@ class SharingGrantsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].item", containsInAnyOrder("HOUSING", "catalog:12")));
     }
+
+    @Test
+    void grantOfACatalogItemThatDoesNotExistIsRefusedByField() throws Exception {
+        bank.postJson("/api/v1/sharing/grants", """
+                        {"departmentCode":"%s","item":"catalog:999","purposes":["住房贷款审批"],"fullFields":[],
+                         "validFrom":"2026-01-01","validTo":"2027-01-01","legalBasis":"建房〔2020〕61号"}""".formatted(bank.departmentCode))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("item"))
+                .andExpect(jsonPath("$.errors[0].code").value("grant.item-unknown"));
+    }
 }
