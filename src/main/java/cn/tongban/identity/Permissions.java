@@ -46,6 +46,8 @@ public final class Permissions {
     public static final String DEBTOR_CREATE = "restriction:debtor:create";
     public static final String DEBTOR_REMOVE = "restriction:debtor:remove";
     public static final String DEBTOR_QUERY = "restriction:debtor:query";
+    /** Run a stateless tax calculation (estimate); citizens signed in to the portal may too. */
+    public static final String TAX_CALCULATION_RUN = "tax:calculation:run";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -86,6 +88,7 @@ public final class Permissions {
         all.put(DEBTOR_CREATE, "限制-失信被执行人推送");
         all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
         all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
+        all.put(TAX_CALCULATION_RUN, "税收-税费测算");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
