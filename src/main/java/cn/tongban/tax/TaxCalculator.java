@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,18 @@ final class TaxCalculator {
     private static final String INCOME_DEDUCTIONS = "国税发〔2006〕108号 二";
 
     private final TaxParameters parameters;
+    /** The district, city and province of every county-level division, worked out once. */
+    private final Map<String, Region> regions = new HashMap<>();
 
     TaxCalculator(TaxParameters parameters) {
         this.parameters = parameters;
+        for (AdministrativeDivision district : AdministrativeDivision.all()) {
+            if (district.isCountyLevel()) {
+                String city = district.parentCode();
+                String province = AdministrativeDivision.find(city).map(AdministrativeDivision::parentCode).orElse(city);
+                regions.put(district.code(), Region.of(district.code(), city, province));
+            }
+        }
     }
 
     /**
@@ -102,7 +112,7 @@ final class TaxCalculator {
         if (r.area() != null) {
             if (r.area().signum() <= 0) {
                 checks.add("area", "tax.area-not-positive", r.area().toPlainString());
-            } else if (r.area().stripTrailingZeros().scale() > 2) {
+            } else if (r.area().scale() > 2 && r.area().stripTrailingZeros().scale() > 2) {
                 checks.add("area", "tax.area-precision", r.area().toPlainString());
             }
         }
@@ -163,7 +173,7 @@ final class TaxCalculator {
         }
         int years = exemptAfter.decimal().intValueExact();
         Holding holding = new Holding(acquiredOn, work.date);
-        String held = "转让方" + acquiredOn + "取得，至合同签订日" + work.date + "持有" + holding.describe() + "（持有期按周年对日计算，"
+        String held = "转让方" + acquiredOn + "取得，至合同签订日" + work.dateText + "持有" + holding.describe() + "（持有期按周年对日计算，"
                 + "2月29日取得的以平年2月28日为对日，民法典 第二百零二条）";
         if (holding.atLeastYears(years)) {
             work.line(Tax.VAT, Payer.SELLER, r.price(), BigDecimal.ZERO, ZERO_FEN, exemptAfter.citation().text(),
@@ -371,8 +381,7 @@ final class TaxCalculator {
             String home = first ? "家庭唯一住房" : "家庭第二套住房";
             String band = "面积" + r.area().toPlainString() + "㎡" + (small ? "不超过" : "超过") + threshold.decimal().toPlainString()
                     + "㎡" + (small ? "（含）" : "");
-            String period = "；合同签订日" + work.date + "适用" + relief.citation().document() + "（" + relief.validFrom() + "至"
-                    + relief.validTo() + "）";
+            String period = "；合同签订日" + work.dateText + "适用" + relief.citation().document() + "（" + relief.validity() + "）";
             if (relief.isNone()) {
                 why = home + "，" + band + "，但" + district.name() + "所在地不实施该项优惠（" + relief.citation().text() + "），适用"
                         + provincial + period + "。";
@@ -495,11 +504,8 @@ final class TaxCalculator {
         return district.kind() == DivisionKind.COUNTY ? LocationCategory.COUNTY_TOWN : LocationCategory.URBAN;
     }
 
-    private static Region region(AdministrativeDivision district) {
-        String city = district.parentCode();
-        String province = city == null ? district.code()
-                : AdministrativeDivision.find(city).map(AdministrativeDivision::parentCode).orElse(city);
-        return Region.of(district.code(), city, province == null ? city : province);
+    private Region region(AdministrativeDivision district) {
+        return regions.get(district.code());
     }
 
     private static BigDecimal orZero(BigDecimal value) {
@@ -518,6 +524,8 @@ final class TaxCalculator {
     private final class Work {
 
         final LocalDate date;
+        /** The date as explanations show it, made once. */
+        final String dateText;
         final String dateField;
         final Region region;
         boolean derivedCategory;
@@ -526,6 +534,7 @@ final class TaxCalculator {
 
         Work(LocalDate date, String dateField, Region region) {
             this.date = date;
+            this.dateText = date.toString();
             this.dateField = dateField;
             this.region = region;
         }
@@ -614,7 +623,7 @@ final class TaxCalculator {
 
         void amountPrecision(BigDecimal value, String field) {
             // amounts are yuan to the fen; more decimals are refused rather than silently rounded
-            if (value != null && value.stripTrailingZeros().scale() > 2) {
+            if (value != null && value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
                 add(field, "tax.amount-precision", value.toPlainString());
             }
         }

@@ -15,11 +15,12 @@ import java.time.LocalDate;
  * @param value        the value as written: a decimal, {@code NONE}, {@code EXEMPT} or {@code APPLIES}
  * @param decimal      the value as a number, {@code null} for the words
  * @param percent      the number as a percentage for explanations, e.g. {@code 1.5%} (kept: calculations repeat it)
+ * @param validity     the interval as explanations show it, e.g. {@code 2024-12-01至2026-12-31}
  * @param citation     where it comes from
  * @param note         the rule in the document's own words, shortened
  */
 record TaxParameter(String key, Jurisdiction jurisdiction, String region, LocalDate validFrom, LocalDate validTo,
-        String value, BigDecimal decimal, String percent, Citation citation, String note) {
+        String value, BigDecimal decimal, String percent, String validity, Citation citation, String note) {
 
     /** The relief or rule does not apply in this jurisdiction (e.g. 北京市 for 财税〔2016〕23号 一（二）). */
     static final String NONE = "NONE";
@@ -39,13 +40,20 @@ record TaxParameter(String key, Jurisdiction jurisdiction, String region, LocalD
      * @param article   article and item, e.g. 第六条（四）
      * @param published publication date, {@code null} when the document is still to be confirmed
      * @param checked   how the row was checked against its document
+     * @param text      document and article as a line cites them
      */
-    record Citation(String document, String article, LocalDate published, Checked checked) {
+    record Citation(String document, String article, LocalDate published, Checked checked, String text) {
 
-        /** As a line's citation: {@code 中华人民共和国契税法 第三条 第一款}, marked when still to be confirmed. */
-        String text() {
+        /**
+         * A citation whose text, as a line shows it, is {@code 中华人民共和国契税法 第三条 第一款}, marked when still to
+         * be confirmed; made once, as calculations repeat it.
+         */
+        static Citation of(String document, String article, LocalDate published, Checked checked) {
             String text = document + " " + article;
-            return checked == Checked.TO_BE_CONFIRMED && !document.startsWith("待确认") ? "待确认 to be confirmed：" + text : text;
+            if (checked == Checked.TO_BE_CONFIRMED && !document.startsWith("待确认")) {
+                text = "待确认 to be confirmed：" + text;
+            }
+            return new Citation(document, article, published, checked, text);
         }
     }
 

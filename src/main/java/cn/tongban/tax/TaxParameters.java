@@ -45,7 +45,10 @@ final class TaxParameters {
         Map<String, List<TaxParameter>> grouped = new HashMap<>();
         all.forEach(p -> grouped.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p));
         this.byKey = new HashMap<>();
-        grouped.forEach((key, rows) -> byKey.put(key, rows.toArray(TaxParameter[]::new)));
+        // most specific first, so that a look-up stops at the first row that applies
+        grouped.forEach((key, rows) -> byKey.put(key, rows.stream()
+                .sorted(Comparator.comparing((TaxParameter p) -> p.jurisdiction().specificity()).reversed())
+                .toArray(TaxParameter[]::new)));
         checkNoOverlaps();
         checkDeedTaxRatesWithinTheLaw();
     }
@@ -106,10 +109,11 @@ final class TaxParameters {
             if (published.isBlank() && checked != Checked.TO_BE_CONFIRMED) {
                 throw invalid(record, "published date missing");
             }
-            Citation citation = new Citation(required(record, "document"), required(record, "article"),
+            Citation citation = Citation.of(required(record, "document"), required(record, "article"),
                     published.isBlank() ? null : LocalDate.parse(published), checked);
             String percent = decimal == null ? null : decimal.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-            return new TaxParameter(key, jurisdiction, region, from, to, value, decimal, percent, citation, record.get("note"));
+            return new TaxParameter(key, jurisdiction, region, from, to, value, decimal, percent, from + "至" + to, citation,
+                    record.get("note"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid(record, e.getMessage());
         }
@@ -143,7 +147,11 @@ final class TaxParameters {
         if (rows == null) {
             throw new IllegalStateException("no parameter " + key + " in " + RESOURCE);
         }
-        TaxParameter best = null;
+        for (TaxParameter row : rows) {
+            if (row.validOn(date) && region.covers(row)) {
+                return row;
+            }
+        }
         LocalDate first = LocalDate.MAX;
         LocalDate last = LocalDate.MIN;
         for (TaxParameter row : rows) {
@@ -153,13 +161,6 @@ final class TaxParameters {
             if (row.validTo().isAfter(last)) {
                 last = row.validTo();
             }
-            if (row.validOn(date) && region.covers(row) && (best == null
-                    || row.jurisdiction().specificity() > best.jurisdiction().specificity())) {
-                best = row;
-            }
-        }
-        if (best != null) {
-            return best;
         }
         TaxParameter earliest = earliest(rows);
         if (date.isBefore(first)) {
