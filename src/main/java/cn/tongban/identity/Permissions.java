@@ -48,6 +48,9 @@ public final class Permissions {
     public static final String DEBTOR_QUERY = "restriction:debtor:query";
     /** Run a stateless tax calculation (estimate); citizens signed in to the portal may too. */
     public static final String TAX_CALCULATION_RUN = "tax:calculation:run";
+    /** Start a tax declaration pre-filled from a filed contract (免填单). */
+    public static final String TAX_DECLARATION_CREATE = "tax:declaration:create";
+    public static final String TAX_DECLARATION_QUERY = "tax:declaration:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -89,6 +92,8 @@ public final class Permissions {
         all.put(DEBTOR_REMOVE, "限制-失信被执行人移除");
         all.put(DEBTOR_QUERY, "限制-失信被执行人查询");
         all.put(TAX_CALCULATION_RUN, "税收-税费测算");
+        all.put(TAX_DECLARATION_CREATE, "税收-申报（免填单）");
+        all.put(TAX_DECLARATION_QUERY, "税收-申报查询");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -18,8 +18,11 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import cn.tongban.TestData;
 
-/** A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. */
-final class FilingFixture {
+/**
+ * A new building in 新北区 of a new developer, with units at 常州市新北区网签路1号, made through the API. Public for the
+ * modules that start from a filed contract (tax).
+ */
+public final class FilingFixture {
 
     static final String HEADER = "unitCode,houseCode,location,floor,roomNo,buildingArea,innerArea,sharedArea,houseUse,landUse,houseNature,houseType,roomLayout,layoutStructure,orientation,houseState";
     static final String LOCATION = "常州市新北区网签路1号";
@@ -30,7 +33,7 @@ final class FilingFixture {
     final long buildingId;
     final String buildingCode;
 
-    FilingFixture(MockMvc http) throws Exception {
+    public FilingFixture(MockMvc http) throws Exception {
         this.http = http;
         JsonNode project = body(postJson("/api/v1/projects", """
                 {"name":"网签测试项目%d","developerCreditCode":"%s","districtCode":"320411","parcelCode":"%s","landUse":"城镇住宅用地"}"""
@@ -64,7 +67,7 @@ final class FilingFixture {
     }
 
     /** Imports units {@code 0001}..{@code count}, all covered by one presale permit; returns their codes. */
-    List<String> unitsOnSale(int count) throws Exception {
+    public List<String> unitsOnSale(int count) throws Exception {
         units(count);
         List<String> codes = IntStream.rangeClosed(1, count).mapToObj(seq -> buildingCode + "%04d".formatted(seq)).toList();
         presalePermit(codes, null);
@@ -75,7 +78,7 @@ final class FilingFixture {
      * Files the developer's sale of a new home to these buyers (jointly owned if more than one), or fails the test.
      * Buyers without a real-name record are filed with a warning.
      */
-    void fileSale(String unit, String... buyerIdNumbers) throws Exception {
+    public void fileSale(String unit, String... buyerIdNumbers) throws Exception {
         String ownership = buyerIdNumbers.length > 1 ? ",\"coOwnership\":\"02\"" : "";
         String buyers = Arrays.stream(buyerIdNumbers)
                 .map(id -> "{\"idType\":\"01\",\"idNumber\":\"%s\",\"name\":\"买受人\"%s}".formatted(id, ownership))

@@ -1,0 +1,91 @@
+package cn.tongban.tax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.tongban.IntegrationTest;
+import cn.tongban.TestData;
+import cn.tongban.filing.FilingFixture;
+
+/** 建房〔2020〕61号 四 免填单: a declaration pre-filled from a filed contract and the 楼盘表, the rest asked, not guessed. */
+@IntegrationTest
+class TaxDeclarationTest {
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private String filedSale() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        String unit = filing.unitsOnSale(1).get(0);
+        filing.fileSale(unit, TestData.citizenId("19900501"));
+        // the tax copy is written in the filing's own transaction: no waiting
+        return jdbc.sql("SELECT filing_code FROM tax_filed_contract WHERE unit_code = ?").param(unit).query(String.class).single();
+    }
+
+    @Test
+    void aDeclarationIsPrefilledFromTheFiledContractAndTheBuildingTable() throws Exception {
+        String filingCode = filedSale();
+        String body = http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode declaration = json.readTree(body);
+        JsonNode prefilled = declaration.get("prefilled");
+        assertThat(value(prefilled, "contractDate")).isEqualTo("2026-11-20");
+        assertThat(value(prefilled, "districtCode")).isEqualTo("320411");
+        assertThat(value(prefilled, "price")).isEqualTo("1580000.00");
+        assertThat(value(prefilled, "area")).isEqualTo("89.50");
+        assertThat(value(prefilled, "residential")).isEqualTo("true");
+        assertThat(value(prefilled, "seller.kind")).isEqualTo("ENTITY");
+        // a developer's sale: the base excluding VAT is on its invoice, which the platform does not hold — asked
+        assertThat(declaration.at("/calculation/undetermined/0/fact").asText()).isEqualTo("seller.kind");
+        assertThat(declaration.at("/calculation/lines").isEmpty()).isTrue();
+
+        long id = declaration.get("id").asLong();
+        http.perform(get("/api/v1/tax/declarations/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.filingCode").value(filingCode))
+                .andExpect(jsonPath("$.calculation.undetermined[0].fact").value("seller.kind"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE resource_type = 'tax_declaration' AND resource_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownFilingCodeIsNotFoundAndACancelledContractCannotBeDeclared() throws Exception {
+        http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"320411-2026-XS-99999999","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}"""))
+                .andExpect(status().isNotFound());
+        String filingCode = filedSale();
+        jdbc.sql("UPDATE tax_filed_contract SET cancelled = true WHERE filing_code = ?").param(filingCode).update();
+        http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("tax.contract-cancelled"));
+    }
+
+    private static String value(JsonNode prefilled, String field) {
+        for (JsonNode fact : prefilled) {
+            if (fact.get("field").asText().equals(field)) {
+                return fact.get("value").asText();
+            }
+        }
+        throw new AssertionError("not prefilled: " + field);
+    }
+}
