@@ -51,6 +51,11 @@ public final class Permissions {
     /** Start a tax declaration pre-filled from a filed contract (免填单). */
     public static final String TAX_DECLARATION_CREATE = "tax:declaration:create";
     public static final String TAX_DECLARATION_QUERY = "tax:declaration:query";
+    /** Set the assessed price of a declaration whose declared price is too low (契税法 第四条 第二款). */
+    public static final String TAX_DECLARATION_ASSESS = "tax:declaration:assess";
+    /** Confirm a payment (treasury or bank) and issue the tax-paid or exemption record. */
+    public static final String TAX_PAYMENT_CONFIRM = "tax:payment:confirm";
+    public static final String TAX_RECEIPT_VOID = "tax:receipt:void";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -94,6 +99,9 @@ public final class Permissions {
         all.put(TAX_CALCULATION_RUN, "税收-税费测算");
         all.put(TAX_DECLARATION_CREATE, "税收-申报（免填单）");
         all.put(TAX_DECLARATION_QUERY, "税收-申报查询");
+        all.put(TAX_DECLARATION_ASSESS, "税收-核定计税价格");
+        all.put(TAX_PAYMENT_CONFIRM, "税收-缴款确认");
+        all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -61,6 +61,13 @@ record TaxCalculationRequest(
         @Schema(description = "RESOURCE_TAX：外购矿的混合方式（国家税务总局公告2020年第14号 一）：SAME_PRODUCT 混合为同类产品销售，直接扣减购进金额；RAW_WASHED_INTO_CONCENTRATE 外购原矿与自采原矿混合洗选为选矿产品销售，按原矿税率÷选矿税率折算扣减")
         Mixing mixing) {
 
+    /** The same facts with the price the tax office assessed (契税法 第四条 第二款). */
+    TaxCalculationRequest withAssessedPrice(BigDecimal assessed) {
+        return new TaxCalculationRequest(scenario, contractDate, districtCode, locationCategory, price, transferType, assessed,
+                exchangeDifference, area, residential, buyer, seller, smallTaxpayerHalving, periodEnd, vatPaid, consumptionTaxPaid,
+                retainedCreditVatRefund, importVatPaid, salesAmount, rate, rawOreRate, concentrateRate, purchasedAmount, mixing);
+    }
+
     @Schema(description = "测算情形")
     enum Scenario { HOUSING_TRANSFER, URBAN_MAINTENANCE, RESOURCE_TAX }
 

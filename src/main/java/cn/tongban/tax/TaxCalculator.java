@@ -152,8 +152,11 @@ final class TaxCalculator {
                 incomeTax(r, vat, surcharges, work);
             }
         } else if (r.transferType() == TransferType.SALE) {
-            work.undetermined("seller.kind", "转让方为单位：其增值税、城市维护建设税及附加由该单位自行申报，本测算不计算；"
-                    + "契税以不含增值税的成交价格（发票金额）为计税依据（财税〔2016〕43号 一），含税价无法推算，请填写税务机关核定的价格 assessedPrice。");
+            // an entity sells: its VAT is its own periodic declaration; the deed-tax base needs the price without it
+            if (r.assessedPrice() == null) {
+                work.undetermined("seller.kind", "转让方为单位：其增值税、城市维护建设税及附加由该单位自行申报，本测算不计算；"
+                        + "契税以不含增值税的成交价格（发票金额）为计税依据（财税〔2016〕43号 一），含税价无法推算，请填写税务机关核定的价格 assessedPrice。");
+            }
         } else {
             work.undetermined("transferType", "赠与、互换、继承中转让方的增值税和个人所得税取决于亲属关系和税务机关核定的价格，本测算不计算，请向主管税务机关确认。");
         }

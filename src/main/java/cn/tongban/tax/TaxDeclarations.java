@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +33,9 @@ import cn.tongban.tax.TaxCalculationRequest.TransferType;
  * 税费申报 (tax declarations), first part: a declaration pre-filled from the filed contract and the 楼盘表 (免填单,
  * 建房〔2020〕61号 四) — contract date, district, price, floor area, use — calculated on the rules of the contract
  * date; what the platform cannot know (the buyer's homes, the seller's acquisition) is taken from the declarant
- * or asked for in {@code undetermined}, never guessed. Low-price flags, the officer's assessment, confirmation,
- * payment and receipts are not built yet.
+ * or asked for in {@code undetermined}, never guessed. The tax office may assess the price (契税法 第四条 第二款),
+ * the taxpayer confirms, the payment confirmation issues the receipt and publishes {@link TaxPaid}; a receipt is
+ * voided only with a reason. Not built yet: the low-price flag against the 标准房基准价格 table.
  */
 @Service
 class TaxDeclarations {
@@ -45,9 +47,11 @@ class TaxDeclarations {
     private final AuditLog audit;
     private final CurrentCaller callers;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     TaxDeclarations(FiledContracts contracts, BuildingTable buildings, TaxCalculator calculator, JdbcClient jdbc,
-            AuditLog audit, CurrentCaller callers, ObjectMapper json) {
+            AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.contracts = contracts;
         this.buildings = buildings;
         this.calculator = calculator;
@@ -79,9 +83,28 @@ class TaxDeclarations {
      * @param prefilled   the facts taken from the filed contract and the 楼盘表, and where each came from
      * @param calculation the taxes on the rules of the contract date, with the facts still to be answered
      */
-    @Schema(description = "申报")
+    @Schema(description = "申报：DRAFT 待确认；CONFIRMED 纳税人已确认；PAID 已完税；EXEMPTED 已出具减免税凭证")
     record DeclarationView(long id, String filingCode, String status, List<Prefilled> prefilled, TaxCalculation calculation,
-            String createdBy, OffsetDateTime createdAt) {
+            @Schema(description = "税务机关核定的价格（契税法 第四条 第二款）") BigDecimal assessedPrice,
+            @Schema(description = "核定理由") String assessmentReason, String createdBy, OffsetDateTime createdAt,
+            @Schema(description = "现行有效的完税或减免税凭证") Receipt receipt) {
+    }
+
+    /** 完税凭证 or 减免税凭证 in force. */
+    @Schema(description = "完税或减免税凭证")
+    record Receipt(@Schema(description = "18位凭证号") String receiptNo, @Schema(description = "PAID 完税；EXEMPT 减免税") String kind,
+            BigDecimal amount, OffsetDateTime issuedAt) {
+    }
+
+    /** The officer's assessment. */
+    @Schema(description = "核定计税价格")
+    record Assessment(@Schema(description = "核定的价格，元") BigDecimal assessedPrice,
+            @Schema(description = "理由，如 申报价格明显低于标准房基准价格且无正当理由") String reason) {
+    }
+
+    /** Why a receipt is voided. */
+    @Schema(description = "作废理由")
+    record Voiding(@Schema(description = "理由") String reason) {
     }
 
     /** One pre-filled fact: the request field, its value, and its source. */
@@ -127,18 +150,139 @@ class TaxDeclarations {
 
     DeclarationView get(long id) {
         return jdbc.sql("""
-                SELECT d.id, d.filing_code, d.status, d.request::text, d.calculation::text, d.created_by, d.created_at
+                SELECT d.id, d.filing_code, d.status, d.request::text, d.calculation::text, d.created_by, d.created_at,
+                       d.assessed_price, d.assessment_reason
                   FROM tax_declaration d WHERE d.id = ?""")
                 .param(id)
                 .query((rs, n) -> {
                     FiledContract contract = contracts.find(rs.getString(2)).orElseThrow();
                     TaxCalculationRequest facts = read(rs.getString(4), TaxCalculationRequest.class);
-                    List<Prefilled> prefilled = prefilled(contract, facts);
-                    return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled,
-                            read(rs.getString(5), TaxCalculation.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class));
+                    return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled(contract, facts),
+                            read(rs.getString(5), TaxCalculation.class), rs.getBigDecimal(8), rs.getString(9), rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class), receiptInForce(id).orElse(null));
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("tax-declaration", id));
+    }
+
+    private java.util.Optional<Receipt> receiptInForce(long declarationId) {
+        return jdbc.sql("SELECT receipt_no, kind, amount, issued_at FROM tax_receipt WHERE declaration_id = ? AND voided_at IS NULL")
+                .param(declarationId)
+                .query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getObject(4, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** The declaration's status and facts, locked for a change of state. */
+    private record Locked(String status, String filingCode, TaxCalculationRequest facts, TaxCalculation calculation) {
+    }
+
+    private Locked lock(long id) {
+        return jdbc.sql("SELECT status, filing_code, request::text, calculation::text FROM tax_declaration WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), read(rs.getString(3), TaxCalculationRequest.class),
+                        read(rs.getString(4), TaxCalculation.class)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("tax-declaration", id));
+    }
+
+    /**
+     * 契税法 第四条 第二款: a declared price that is obviously low without good reason is assessed by the tax office;
+     * the declaration is recalculated on the assessed price. Only before it is paid.
+     */
+    @Transactional
+    DeclarationView assess(long id, Assessment assessment) {
+        List<cn.tongban.kernel.Violation> violations = new ArrayList<>();
+        if (assessment.assessedPrice() == null || assessment.assessedPrice().signum() <= 0) {
+            violations.add(new cn.tongban.kernel.Violation("assessedPrice", "tax.amount-not-positive",
+                    String.valueOf(assessment.assessedPrice())));
+        } else if (assessment.assessedPrice().scale() > 2 && assessment.assessedPrice().stripTrailingZeros().scale() > 2) {
+            violations.add(new cn.tongban.kernel.Violation("assessedPrice", "tax.amount-precision",
+                    assessment.assessedPrice().toPlainString()));
+        }
+        if (assessment.reason() == null || assessment.reason().isBlank()) {
+            violations.add(new cn.tongban.kernel.Violation("reason", "tax.reason-required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new cn.tongban.kernel.RuleViolationException(violations);
+        }
+        Locked declaration = lock(id);
+        if (!declaration.status().equals("DRAFT") && !declaration.status().equals("CONFIRMED")) {
+            throw new ConflictException("tax.declaration-status", declaration.status());
+        }
+        TaxCalculationRequest facts = declaration.facts().withAssessedPrice(assessment.assessedPrice());
+        TaxCalculation calculation = calculator.calculate(facts);
+        // a new price needs the taxpayer's confirmation again
+        jdbc.sql("""
+                UPDATE tax_declaration SET request = ?::jsonb, calculation = ?::jsonb, assessed_price = ?, assessment_reason = ?,
+                       assessed_by = ?, status = 'DRAFT' WHERE id = ?""")
+                .params(write(facts), write(calculation), assessment.assessedPrice(), assessment.reason().strip(),
+                        callers.get().actorId(), id)
+                .update();
+        audit.record(AuditRecord.change("assess", "tax_declaration", Long.toString(id), null));
+        return get(id);
+    }
+
+    /** The taxpayer confirms the declaration; only one with every fact answered can be confirmed. */
+    @Transactional
+    DeclarationView confirm(long id) {
+        Locked declaration = lock(id);
+        if (!declaration.status().equals("DRAFT")) {
+            throw new ConflictException("tax.declaration-status", declaration.status());
+        }
+        if (!declaration.calculation().undetermined().isEmpty()) {
+            throw new ConflictException("tax.declaration-undetermined", declaration.calculation().undetermined().get(0).fact());
+        }
+        jdbc.sql("UPDATE tax_declaration SET status = 'CONFIRMED', confirmed_by = ?, confirmed_at = now() WHERE id = ?")
+                .params(callers.get().actorId(), id).update();
+        audit.record(AuditRecord.change("confirm", "tax_declaration", Long.toString(id), null));
+        return get(id);
+    }
+
+    /**
+     * The treasury or bank confirms the payment (demo: this call): issues the 完税凭证 — or the 减免税凭证 when nothing
+     * is due — with an 18-digit number, and publishes {@link TaxPaid} in the same transaction (契税法 第十一条).
+     */
+    @Transactional
+    DeclarationView confirmPayment(long id) {
+        Locked declaration = lock(id);
+        if (!declaration.status().equals("CONFIRMED")) {
+            throw new ConflictException("tax.declaration-status", declaration.status());
+        }
+        BigDecimal total = declaration.calculation().totals().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean exemption = total.signum() == 0;
+        // 18 digits: the district (GB/T 2260, 6), the year (4) and a sequence (8)
+        String receiptNo = jdbc.sql("SELECT ? || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || lpad(nextval('tax_receipt_seq')::text, 8, '0')")
+                .param(declaration.facts().districtCode()).query(String.class).single();
+        OffsetDateTime issuedAt = jdbc.sql("""
+                INSERT INTO tax_receipt (receipt_no, declaration_id, kind, amount, issued_by) VALUES (?, ?, ?, ?, ?) RETURNING issued_at""")
+                .params(receiptNo, id, exemption ? "EXEMPT" : "PAID", total, callers.get().actorId())
+                .query(OffsetDateTime.class).single();
+        jdbc.sql("UPDATE tax_declaration SET status = ? WHERE id = ?").params(exemption ? "EXEMPTED" : "PAID", id).update();
+        audit.record(AuditRecord.change(exemption ? "exempt" : "pay", "tax_receipt", receiptNo, null));
+        events.publishEvent(new TaxPaid(declaration.filingCode(), id, receiptNo, exemption, total, issuedAt));
+        return get(id);
+    }
+
+    /** Voids a receipt, only with a reason; the declaration returns to CONFIRMED, awaiting a new payment. */
+    @Transactional
+    DeclarationView voidReceipt(String receiptNo, Voiding voiding) {
+        if (voiding.reason() == null || voiding.reason().isBlank()) {
+            throw new cn.tongban.kernel.RuleViolationException(new cn.tongban.kernel.Violation("reason", "tax.reason-required"));
+        }
+        record Found(long declarationId, boolean voided) {
+        }
+        Found receipt = jdbc.sql("SELECT declaration_id, voided_at IS NOT NULL FROM tax_receipt WHERE receipt_no = ? FOR UPDATE")
+                .param(receiptNo).query((rs, n) -> new Found(rs.getLong(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> new NotFoundException("tax-receipt", receiptNo));
+        if (receipt.voided()) {
+            throw new ConflictException("tax.receipt-voided", receiptNo);
+        }
+        lock(receipt.declarationId());
+        jdbc.sql("UPDATE tax_receipt SET voided_at = now(), voided_by = ?, void_reason = ? WHERE receipt_no = ?")
+                .params(callers.get().actorId(), voiding.reason().strip(), receiptNo).update();
+        jdbc.sql("UPDATE tax_declaration SET status = 'CONFIRMED' WHERE id = ?").param(receipt.declarationId()).update();
+        audit.record(AuditRecord.change("void", "tax_receipt", receiptNo, null));
+        return get(receipt.declarationId());
     }
 
     private static List<Prefilled> prefilled(FiledContract contract, TaxCalculationRequest facts) {

@@ -246,4 +246,18 @@ class HousingTransferTest {
         assertAmount(result, Tax.DEED_TAX, "18000.00");
         assertThat(line(result, Tax.DEED_TAX).citation()).contains("第四条 第二款");
     }
+
+    @Test
+    void aDevelopersSaleNeedsThePriceWithoutItsVatWhichTheTaxOfficeAssesses() {
+        // 财税〔2016〕43号 一: the base excludes VAT, which is on the developer's invoice, not in the contract
+        String developer = sale("2025-03-01", "2000000", "89.00", 0, "2015-06-01", "")
+                .replace("\"seller\":{\"kind\":\"INDIVIDUAL\"", "\"seller\":{\"kind\":\"ENTITY\"");
+        TaxCalculation unknown = calculate(developer);
+        assertThat(unknown.lines()).isEmpty();
+        assertThat(unknown.undetermined()).extracting(TaxCalculation.Undetermined::fact).containsExactly("seller.kind");
+        TaxCalculation assessed = calculate(developer.replace("\"transferType\":\"SALE\"",
+                "\"transferType\":\"SALE\",\"assessedPrice\":1834862.39"));
+        assertThat(assessed.undetermined()).isEmpty();
+        assertAmount(assessed, Tax.DEED_TAX, "18348.62");
+    }
 }

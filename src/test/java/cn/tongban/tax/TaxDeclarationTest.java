@@ -3,6 +3,7 @@ package cn.tongban.tax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -27,6 +28,9 @@ class TaxDeclarationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TaxPaidProbe probe;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -78,6 +82,60 @@ class TaxDeclarationTest {
                         {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("tax.contract-cancelled"));
+    }
+
+    @Test
+    void anAssessedDeclarationIsConfirmedPaidWithAnEighteenDigitReceiptAndVoidedOnlyWithAReason() throws Exception {
+        String filingCode = filedSale();
+        long id = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        // an open question blocks the confirmation
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("tax.declaration-undetermined"));
+        // 契税法 第四条 第二款: the officer assesses the price, with a reason
+        http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessedPrice\":1500000}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assessedPrice\":1500000,\"reason\":\"发票不含税价\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.calculation.undetermined").isEmpty())
+                // 89.50 m², the family's only home, 2026: 1 % of 1,500,000 (公告2024年第16号 一（一）)
+                .andExpect(jsonPath("$.calculation.lines[0].tax").value("DEED_TAX"))
+                .andExpect(jsonPath("$.calculation.lines[0].amount").value(15000.00));
+        http.perform(post("/api/v1/tax/declarations/" + id + "/payment")).andExpect(status().isConflict());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+
+        String receipt = json.readTree(http.perform(post("/api/v1/tax/declarations/" + id + "/payment"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.receipt.kind").value("PAID"))
+                .andReturn().getResponse().getContentAsString()).at("/receipt/receiptNo").asText();
+        assertThat(receipt).matches("320411\\d{12}");
+        assertThat(probe.received).anySatisfy(paid -> {
+            assertThat(paid.receiptNo()).isEqualTo(receipt);
+            assertThat(paid.filingCode()).isEqualTo(filingCode);
+            assertThat(paid.amount()).isEqualByComparingTo("15000.00");
+            assertThat(paid.exemption()).isFalse();
+        });
+
+        http.perform(post("/api/v1/tax/receipts/" + receipt + "/void").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("tax.reason-required"));
+        http.perform(post("/api/v1/tax/receipts/" + receipt + "/void").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"银行退款\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.receipt").doesNotExist());
+        http.perform(post("/api/v1/tax/receipts/" + receipt + "/void").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"再次\"}"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE resource_type = 'tax_receipt' AND resource_id = ? AND action = 'void'")
+                .param(receipt).query(Long.class).single()).isEqualTo(1);
     }
 
     private static String value(JsonNode prefilled, String field) {
