@@ -56,6 +56,9 @@ public final class Permissions {
     /** Confirm a payment (treasury or bank) and issue the tax-paid or exemption record. */
     public static final String TAX_PAYMENT_CONFIRM = "tax:payment:confirm";
     public static final String TAX_RECEIPT_VOID = "tax:receipt:void";
+    /** Set the quarter's 标准房基准价格 of a district and use (price assessment, 常经办发〔2023〕19号 二（三）1). */
+    public static final String TAX_BENCHMARK_PRICE_EDIT = "tax:benchmark-price:edit";
+    public static final String TAX_BENCHMARK_PRICE_QUERY = "tax:benchmark-price:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -102,6 +105,8 @@ public final class Permissions {
         all.put(TAX_DECLARATION_ASSESS, "税收-核定计税价格");
         all.put(TAX_PAYMENT_CONFIRM, "税收-缴款确认");
         all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
+        all.put(TAX_BENCHMARK_PRICE_EDIT, "税收-标准房基准价格维护");
+        all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -29,9 +29,25 @@ import cn.tongban.tax.TaxDeclarations.Voiding;
 class TaxDeclarationController {
 
     private final TaxDeclarations declarations;
+    private final BenchmarkPrices benchmarks;
 
-    TaxDeclarationController(TaxDeclarations declarations) {
+    TaxDeclarationController(TaxDeclarations declarations, BenchmarkPrices benchmarks) {
         this.declarations = declarations;
+        this.benchmarks = benchmarks;
+    }
+
+    @Operation(summary = "设定标准房基准价格", description = "价格认定机构按季提出（常经办发〔2023〕19号 二（三）1）；同一区划、用途、季度再次设定即更新。")
+    @PreAuthorize("hasAuthority('" + Permissions.TAX_BENCHMARK_PRICE_EDIT + "')")
+    @PutMapping("/benchmark-prices")
+    BenchmarkPrices.BenchmarkPrice setBenchmark(@RequestBody BenchmarkPrices.BenchmarkPrice price) {
+        return benchmarks.set(price);
+    }
+
+    @PreAuthorize("hasAuthority('" + Permissions.TAX_BENCHMARK_PRICE_QUERY + "')")
+    @GetMapping("/benchmark-prices")
+    java.util.List<BenchmarkPrices.BenchmarkPrice> benchmarks(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String districtCode) {
+        return benchmarks.list(districtCode);
     }
 
     @Operation(summary = "按备案编号创建申报（免填单）", description = "合同日期、行政区划、成交价格、建筑面积、房屋用途由备案合同和楼盘表预填；"

@@ -35,7 +35,8 @@ import cn.tongban.tax.TaxCalculationRequest.TransferType;
  * date; what the platform cannot know (the buyer's homes, the seller's acquisition) is taken from the declarant
  * or asked for in {@code undetermined}, never guessed. The tax office may assess the price (契税法 第四条 第二款),
  * the taxpayer confirms, the payment confirmation issues the receipt and publishes {@link TaxPaid}; a receipt is
- * voided only with a reason. Not built yet: the low-price flag against the 标准房基准价格 table.
+ * voided only with a reason. A price below the set share of the 标准房基准价格 ({@link BenchmarkPrices}) is flagged
+ * and cannot be confirmed before an officer has assessed it.
  */
 @Service
 class TaxDeclarations {
@@ -48,10 +49,12 @@ class TaxDeclarations {
     private final CurrentCaller callers;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final BenchmarkPrices benchmarks;
 
     TaxDeclarations(FiledContracts contracts, BuildingTable buildings, TaxCalculator calculator, JdbcClient jdbc,
-            AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events) {
+            AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events, BenchmarkPrices benchmarks) {
         this.events = events;
+        this.benchmarks = benchmarks;
         this.contracts = contracts;
         this.buildings = buildings;
         this.calculator = calculator;
@@ -87,7 +90,8 @@ class TaxDeclarations {
     record DeclarationView(long id, String filingCode, String status, List<Prefilled> prefilled, TaxCalculation calculation,
             @Schema(description = "税务机关核定的价格（契税法 第四条 第二款）") BigDecimal assessedPrice,
             @Schema(description = "核定理由") String assessmentReason, String createdBy, OffsetDateTime createdAt,
-            @Schema(description = "现行有效的完税或减免税凭证") Receipt receipt) {
+            @Schema(description = "现行有效的完税或减免税凭证") Receipt receipt,
+            @Schema(description = "申报价格与标准房基准价格的比对（创建时）") BenchmarkPrices.PriceCheck priceCheck) {
     }
 
     /** 完税凭证 or 减免税凭证 in force. */
@@ -138,11 +142,13 @@ class TaxDeclarations {
                 contract.districtCode(), null, contract.price(), TransferType.SALE, null, null, unit.buildingArea(), residential,
                 buyer, seller, request.smallTaxpayerHalving(), null, null, null, null, null, null, null, null, null, null, null);
         TaxCalculation calculation = calculator.calculate(facts);
+        BenchmarkPrices.PriceCheck check = benchmarks.check(contract.districtCode(), unit.houseUse(), contract.signedOn(),
+                unit.buildingArea(), contract.price());
         String createdBy = callers.get().actorId();
         long id = jdbc.sql("""
-                INSERT INTO tax_declaration (filing_code, status, request, calculation, created_by)
-                VALUES (?, 'DRAFT', ?::jsonb, ?::jsonb, ?) RETURNING id""")
-                .params(contract.filingCode(), write(facts), write(calculation), createdBy)
+                INSERT INTO tax_declaration (filing_code, status, request, calculation, created_by, price_check)
+                VALUES (?, 'DRAFT', ?::jsonb, ?::jsonb, ?, ?::jsonb) RETURNING id""")
+                .params(contract.filingCode(), write(facts), write(calculation), createdBy, write(check))
                 .query(Long.class).single();
         audit.record(AuditRecord.change("create", "tax_declaration", Long.toString(id), null));
         return get(id);
@@ -151,7 +157,7 @@ class TaxDeclarations {
     DeclarationView get(long id) {
         return jdbc.sql("""
                 SELECT d.id, d.filing_code, d.status, d.request::text, d.calculation::text, d.created_by, d.created_at,
-                       d.assessed_price, d.assessment_reason
+                       d.assessed_price, d.assessment_reason, d.price_check::text
                   FROM tax_declaration d WHERE d.id = ?""")
                 .param(id)
                 .query((rs, n) -> {
@@ -159,7 +165,8 @@ class TaxDeclarations {
                     TaxCalculationRequest facts = read(rs.getString(4), TaxCalculationRequest.class);
                     return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled(contract, facts),
                             read(rs.getString(5), TaxCalculation.class), rs.getBigDecimal(8), rs.getString(9), rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class), receiptInForce(id).orElse(null));
+                            rs.getObject(7, OffsetDateTime.class), receiptInForce(id).orElse(null),
+                            rs.getString(10) == null ? null : read(rs.getString(10), BenchmarkPrices.PriceCheck.class));
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("tax-declaration", id));
@@ -173,14 +180,18 @@ class TaxDeclarations {
     }
 
     /** The declaration's status and facts, locked for a change of state. */
-    private record Locked(String status, String filingCode, TaxCalculationRequest facts, TaxCalculation calculation) {
+    private record Locked(String status, String filingCode, TaxCalculationRequest facts, TaxCalculation calculation,
+            boolean lowPrice) {
     }
 
     private Locked lock(long id) {
-        return jdbc.sql("SELECT status, filing_code, request::text, calculation::text FROM tax_declaration WHERE id = ? FOR UPDATE")
+        return jdbc.sql("""
+                SELECT status, filing_code, request::text, calculation::text,
+                       coalesce((price_check ->> 'flagged')::boolean, false) AND assessed_price IS NULL
+                  FROM tax_declaration WHERE id = ? FOR UPDATE""")
                 .param(id)
                 .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), read(rs.getString(3), TaxCalculationRequest.class),
-                        read(rs.getString(4), TaxCalculation.class)))
+                        read(rs.getString(4), TaxCalculation.class), rs.getBoolean(5)))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("tax-declaration", id));
     }
@@ -231,6 +242,10 @@ class TaxDeclarations {
         }
         if (!declaration.calculation().undetermined().isEmpty()) {
             throw new ConflictException("tax.declaration-undetermined", declaration.calculation().undetermined().get(0).fact());
+        }
+        if (declaration.lowPrice()) {
+            // 契税法 第四条 第二款: an obviously low price is for the tax office to assess first
+            throw new ConflictException("tax.declaration-low-price");
         }
         jdbc.sql("UPDATE tax_declaration SET status = 'CONFIRMED', confirmed_by = ?, confirmed_at = now() WHERE id = ?")
                 .params(callers.get().actorId(), id).update();

@@ -138,6 +138,53 @@ class TaxDeclarationTest {
                 .param(receipt).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aPriceBelowTheShareOfTheBenchmarkIsFlaggedAndWaitsForTheOfficer() throws Exception {
+        // 常经办发〔2023〕19号 二（三）1: 新北区, residential, 2026-Q4; 89.50 m² × 30,000 = 2,685,000; 70 % = 1,879,500
+        http.perform(put("/api/v1/tax/benchmark-prices").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"districtCode":"320411","houseUse":"10","quarter":"2026-Q4","unitPrice":30000,"document":"常发改价认〔2026〕4号"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.quarter").value("2026-Q4"));
+        http.perform(put("/api/v1/tax/benchmark-prices").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"districtCode":"320411","houseUse":"10","quarter":"2026-5","unitPrice":30000,"document":"x"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quarter"));
+        String filingCode = filedSale();
+        JsonNode declaration = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.priceCheck.flagged").value(true))
+                .andExpect(jsonPath("$.priceCheck.benchmarkValue").value(2685000.00))
+                .andReturn().getResponse().getContentAsString());
+        long id = declaration.get("id").asLong();
+        try {
+            // the officer assesses; the flag no longer blocks the confirmation
+            http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"assessedPrice\":1879500,\"reason\":\"低于标准房基准价格70%\"}"))
+                    .andExpect(status().isOk());
+            http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation")).andExpect(status().isOk());
+        } finally {
+            // the benchmark would flag the other tests' declarations of the same district and quarter
+            jdbc.sql("DELETE FROM tax_benchmark_price WHERE district_code = '320411' AND quarter_start = '2026-10-01'").update();
+        }
+    }
+
+    @Test
+    void aFlaggedDeclarationCannotBeConfirmedBeforeTheOfficerAssessesIt() throws Exception {
+        String filingCode = filedSale();
+        long id = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andReturn().getResponse().getContentAsString()).get("id").asLong();
+        // as if the check had flagged it, with the facts otherwise complete
+        jdbc.sql("""
+                UPDATE tax_declaration SET price_check = '{"flagged":true}'::jsonb,
+                       calculation = jsonb_set(calculation, '{undetermined}', '[]'::jsonb) WHERE id = ?""").param(id).update();
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("tax.declaration-low-price"));
+    }
+
     private static String value(JsonNode prefilled, String field) {
         for (JsonNode fact : prefilled) {
             if (fact.get("field").asText().equals(field)) {
