@@ -311,8 +311,10 @@ final class TaxCalculator {
         }
         if (relation == Relation.SPOUSE) {
             TaxParameter spouse = work.find(ParameterKeys.DEED_TAX_EXEMPTION_SPOUSE);
-            work.line(Tax.DEED_TAX, Payer.BUYER, r.transferType() == TransferType.SALE && vat != null ? r.price().subtract(vat)
-                    : null, BigDecimal.ZERO, ZERO_FEN, spouse.citation().text(),
+            // the base there would have been, for the record of 第八条: an assessed price, or a sale's price without VAT
+            BigDecimal base = r.assessedPrice() != null ? r.assessedPrice()
+                    : r.transferType() == TransferType.SALE && vat != null ? r.price().subtract(vat) : null;
+            work.line(Tax.DEED_TAX, Payer.BUYER, base, BigDecimal.ZERO, ZERO_FEN, spouse.citation().text(),
                     "婚姻关系存续期间夫妻之间变更房屋权属，免征契税。" + DEED_CLAWBACK);
             return;
         }
@@ -408,6 +410,14 @@ final class TaxCalculator {
             case GIFT -> "赠与";
             case INHERITANCE -> "受遗赠";
         };
+    }
+
+    /**
+     * The province's deed-tax rate (契税法 第三条) on a date in a county-level district: what an exempt or reduced line
+     * would have paid, for the obligation of 契税法 第八条.
+     */
+    BigDecimal provincialDeedTaxRate(LocalDate date, String districtCode) {
+        return parameters.find(ParameterKeys.DEED_TAX_RATE, date, regions.get(districtCode)).decimal();
     }
 
     // ---------------------------------------------------------------------------------------------- urban maintenance

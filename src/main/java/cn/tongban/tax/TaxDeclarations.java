@@ -91,7 +91,14 @@ class TaxDeclarations {
             @Schema(description = "税务机关核定的价格（契税法 第四条 第二款）") BigDecimal assessedPrice,
             @Schema(description = "核定理由") String assessmentReason, String createdBy, OffsetDateTime createdAt,
             @Schema(description = "现行有效的完税或减免税凭证") Receipt receipt,
-            @Schema(description = "申报价格与标准房基准价格的比对（创建时）") BenchmarkPrices.PriceCheck priceCheck) {
+            @Schema(description = "申报价格与标准房基准价格的比对（创建时）") BenchmarkPrices.PriceCheck priceCheck,
+            @Schema(description = "契税法 第八条记录的义务：改变用途或不再符合免征、减征条件时应补缴的税款") List<Obligation> obligations) {
+    }
+
+    /** 契税法 第八条: what would be due if the exemption or reduction no longer applied. */
+    @Schema(description = "第八条义务")
+    record Obligation(String receiptNo, TaxCalculation.Tax tax, @Schema(description = "已免征、减征的税款，元") BigDecimal relieved,
+            @Schema(description = "所享受的免征、减征及其依据") String relief, String rule) {
     }
 
     /** 完税凭证 or 减免税凭证 in force. */
@@ -166,7 +173,8 @@ class TaxDeclarations {
                     return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled(contract, facts),
                             read(rs.getString(5), TaxCalculation.class), rs.getBigDecimal(8), rs.getString(9), rs.getString(6),
                             rs.getObject(7, OffsetDateTime.class), receiptInForce(id).orElse(null),
-                            rs.getString(10) == null ? null : read(rs.getString(10), BenchmarkPrices.PriceCheck.class));
+                            rs.getString(10) == null ? null : read(rs.getString(10), BenchmarkPrices.PriceCheck.class),
+                            obligations(id));
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("tax-declaration", id));
@@ -177,6 +185,35 @@ class TaxDeclarations {
                 .param(declarationId)
                 .query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getObject(4, OffsetDateTime.class)))
                 .optional();
+    }
+
+    private List<Obligation> obligations(long declarationId) {
+        return jdbc.sql("SELECT receipt_no, tax, relieved, relief, rule FROM tax_obligation WHERE declaration_id = ? ORDER BY id")
+                .param(declarationId)
+                .query((rs, n) -> new Obligation(rs.getString(1), TaxCalculation.Tax.valueOf(rs.getString(2)), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /**
+     * 契税法 第八条: every deed-tax line exempt or reduced below the province's rate leaves the amount relieved on file
+     * with the record issued for it.
+     */
+    private void recordObligations(long id, String receiptNo, Locked declaration) {
+        TaxCalculationRequest facts = declaration.facts();
+        BigDecimal provincial = calculator.provincialDeedTaxRate(facts.contractDate(), facts.districtCode());
+        for (TaxCalculation.Line line : declaration.calculation().lines()) {
+            if (line.tax() != TaxCalculation.Tax.DEED_TAX || line.base() == null || line.rate().compareTo(provincial) >= 0) {
+                continue;
+            }
+            BigDecimal relieved = line.base().multiply(provincial).setScale(2, java.math.RoundingMode.HALF_UP).subtract(line.amount());
+            if (relieved.signum() > 0) {
+                jdbc.sql("INSERT INTO tax_obligation (declaration_id, receipt_no, tax, relieved, relief, rule) VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(id, receiptNo, line.tax().name(), relieved, line.citation(),
+                                "中华人民共和国契税法 第八条：改变有关房屋用途，或者有其他不再属于免征、减征契税情形的，应当缴纳已经免征、减征的税款")
+                        .update();
+            }
+        }
     }
 
     /** The declaration's status and facts, locked for a change of state. */
@@ -273,6 +310,7 @@ class TaxDeclarations {
                 .params(receiptNo, id, exemption ? "EXEMPT" : "PAID", total, callers.get().actorId())
                 .query(OffsetDateTime.class).single();
         jdbc.sql("UPDATE tax_declaration SET status = ? WHERE id = ?").params(exemption ? "EXEMPTED" : "PAID", id).update();
+        recordObligations(id, receiptNo, declaration);
         audit.record(AuditRecord.change(exemption ? "exempt" : "pay", "tax_receipt", receiptNo, null));
         events.publishEvent(new TaxPaid(declaration.filingCode(), id, receiptNo, exemption, total, issuedAt));
         return get(id);

@@ -116,6 +116,11 @@ class TaxDeclarationTest {
                 .andExpect(jsonPath("$.receipt.kind").value("PAID"))
                 .andReturn().getResponse().getContentAsString()).at("/receipt/receiptNo").asText();
         assertThat(receipt).matches("320411\\d{12}");
+        // 契税法 第八条: the reduction from the provincial 3 % to 1 % is on file with the receipt: 1,500,000 × 2 %
+        http.perform(get("/api/v1/tax/declarations/" + id))
+                .andExpect(jsonPath("$.obligations[0].receiptNo").value(receipt))
+                .andExpect(jsonPath("$.obligations[0].relieved").value(30000.00))
+                .andExpect(jsonPath("$.obligations[0].rule").value(org.hamcrest.Matchers.containsString("第八条")));
         assertThat(probe.received).anySatisfy(paid -> {
             assertThat(paid.receiptNo()).isEqualTo(receipt);
             assertThat(paid.filingCode()).isEqualTo(filingCode);
@@ -136,6 +141,25 @@ class TaxDeclarationTest {
                 .andExpect(status().isConflict());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE resource_type = 'tax_receipt' AND resource_id = ? AND action = 'void'")
                 .param(receipt).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingDueIssuesAnExemptionRecordAndItsObligation() throws Exception {
+        // 契税法 第六条（四）: spouses during marriage; the record is an exemption, the exempted 3 % is on file (第八条)
+        String filingCode = filedSale();
+        long id = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0,"relationToSeller":"SPOUSE"}}"""
+                        .formatted(filingCode)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"assessedPrice\":1500000,\"reason\":\"发票不含税价\"}")).andExpect(status().isOk());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation")).andExpect(status().isOk());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/payment"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("EXEMPTED"))
+                .andExpect(jsonPath("$.receipt.kind").value("EXEMPT"))
+                .andExpect(jsonPath("$.receipt.amount").value(0))
+                .andExpect(jsonPath("$.obligations[0].relieved").value(45000.00));
     }
 
     @Test
