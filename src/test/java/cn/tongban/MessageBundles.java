@@ -50,6 +50,18 @@ public final class MessageBundles {
         en.forEach((key, message) -> assertThat((String) message).as((String) key).doesNotContain("'"));
     }
 
+    /**
+     * {@link #codes} and {@link #assertExplained} together.
+     *
+     * @return the codes found, for the caller to check some it knows
+     */
+    public static Set<String> assertEveryCodeHasAMessageInBothLanguages(Path sources, Pattern codeLiteral, String bundle)
+            throws IOException {
+        Set<String> codes = codes(sources.toString(), codeLiteral);
+        assertExplained(codes, bundle);
+        return codes;
+    }
+
     public static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundles.class.getClassLoader().getResourceAsStream(resource)) {

@@ -63,6 +63,19 @@ public final class Permissions {
     public static final String SHARING_GRANT_QUERY = "sharing:grant:query";
     /** Call the real-time sharing interfaces; what may be asked is then decided by the department's grants. */
     public static final String SHARING_INTERFACE_CALL = "sharing:interface:call";
+    /** Run a stateless tax calculation (estimate); citizens signed in to the portal may too. */
+    public static final String TAX_CALCULATION_RUN = "tax:calculation:run";
+    /** Start a tax declaration pre-filled from a filed contract (免填单). */
+    public static final String TAX_DECLARATION_CREATE = "tax:declaration:create";
+    public static final String TAX_DECLARATION_QUERY = "tax:declaration:query";
+    /** Set the assessed price of a declaration whose declared price is too low (契税法 第四条 第二款). */
+    public static final String TAX_DECLARATION_ASSESS = "tax:declaration:assess";
+    /** Confirm a payment (treasury or bank) and issue the tax-paid or exemption record. */
+    public static final String TAX_PAYMENT_CONFIRM = "tax:payment:confirm";
+    public static final String TAX_RECEIPT_VOID = "tax:receipt:void";
+    /** Set the quarter's 标准房基准价格 of a district and use (price assessment, 常经办发〔2023〕19号 二（三）1). */
+    public static final String TAX_BENCHMARK_PRICE_EDIT = "tax:benchmark-price:edit";
+    public static final String TAX_BENCHMARK_PRICE_QUERY = "tax:benchmark-price:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -112,6 +125,14 @@ public final class Permissions {
         all.put(SHARING_GRANT_MANAGE, "数据共享-授权管理");
         all.put(SHARING_GRANT_QUERY, "数据共享-授权查询");
         all.put(SHARING_INTERFACE_CALL, "数据共享-实时接口调用");
+        all.put(TAX_CALCULATION_RUN, "税收-税费测算");
+        all.put(TAX_DECLARATION_CREATE, "税收-申报（免填单）");
+        all.put(TAX_DECLARATION_QUERY, "税收-申报查询");
+        all.put(TAX_DECLARATION_ASSESS, "税收-核定计税价格");
+        all.put(TAX_PAYMENT_CONFIRM, "税收-缴款确认");
+        all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
+        all.put(TAX_BENCHMARK_PRICE_EDIT, "税收-标准房基准价格维护");
+        all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

@@ -3,10 +3,11 @@ package cn.tongban.bench;
 /**
  * The benchmarks of {@code mvn -Pbench verify}: the 楼盘表 bulk import against its COPY ceiling (issue #2), the
  * read cost of encryption and audit (issue #3) and 网签备案 under concurrent load against a bare JDBC ceiling
- * (issue #4) and the sharing interface's 住房套数 query against the same SQL over bare JDBC (issue #5), each reporting
- * its reference figure measured in the same run. {@code -Dbench.only=import}, {@code =read}, {@code =filing} or
- * {@code =housing} runs one; {@code -Dbench.units}, {@code -Dbench.reads}, {@code -Dbench.filing.seconds},
- * {@code -Dbench.filing.clients}, {@code -Dbench.housing.seconds} and {@code -Dbench.housing.clients} set sizes.
+ * (issue #4), the sharing interface's 住房套数 query against the same SQL over bare JDBC (issue #5), each reporting
+ * its reference figure measured in the same run, and the tax calculation (issue #6), which needs no platform.
+ * {@code -Dbench.only=import}, {@code =read}, {@code =filing}, {@code =housing} or {@code =tax} runs one;
+ * {@code -Dbench.units}, {@code -Dbench.reads}, {@code -Dbench.filing.seconds}, {@code -Dbench.filing.clients},
+ * {@code -Dbench.housing.seconds}, {@code -Dbench.housing.clients} and {@code -Dbench.tax.cases} set sizes.
  */
 public final class Benchmarks {
 
@@ -15,6 +16,12 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("tax")) {
+            cn.tongban.tax.TaxBenchmark.run(Integer.getInteger("bench.tax.cases", 1_000_000));
+            if (only.equals("tax")) {
+                return; // a pure calculation: no database, no platform to start
+            }
+        }
         try (BenchPlatform platform = new BenchPlatform()) {
             if (only.isEmpty() || only.equals("read")) {
                 ReadCostBenchmark.run(platform, Integer.getInteger("bench.reads", 20_000));

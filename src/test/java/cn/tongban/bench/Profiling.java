@@ -10,13 +10,13 @@ import one.profiler.AsyncProfiler;
  * of the platform (server, clients, JIT, GC), Java, native and kernel frames, into a collapsed-stacks file that
  * flame-graph tools read. Nothing happens without the property.
  */
-final class Profiling {
+public final class Profiling {
 
     private Profiling() {
     }
 
     /** Starts profiling if asked to; returns whether it did. */
-    static boolean start() throws Exception {
+    public static boolean start() throws Exception {
         String event = System.getProperty("bench.profile", "");
         if (event.isBlank()) {
             return false;
@@ -25,7 +25,7 @@ final class Profiling {
         return true;
     }
 
-    static void stop(String name) throws Exception {
+    public static void stop(String name) throws Exception {
         Path file = Files.createDirectories(Path.of("target", "bench")).resolve(name + ".collapsed").toAbsolutePath();
         AsyncProfiler.getInstance().execute("stop,collapsed,file=" + file);
         System.out.println("profile of " + name + ": " + file);
