@@ -13,7 +13,7 @@ import cn.tongban.MessageBundles;
 class TaxMessagesTest {
 
     @Test
-    void everyCodeHasAMessageInBothLanguagesAndEveryMessageACode() {
+    void everyCodeHasAMessageInBothLanguagesAndEveryMessageACode() throws Exception {
         assertThat(MessageBundles.assertEveryCodeHasAMessageInBothLanguages(Path.of("src/main/java/cn/tongban/tax"),
                 Pattern.compile("\"(tax\\.[a-z0-9]+(?:-[a-z0-9]+)*)\""), "i18n/tax"))
                 .contains("tax.rules-not-loaded-before", "tax.exchange-difference-required");
