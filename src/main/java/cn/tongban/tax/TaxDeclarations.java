@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +33,9 @@ import cn.tongban.tax.TaxCalculationRequest.TransferType;
 /**
  * 税费申报 (tax declarations), first part: a declaration pre-filled from the filed contract and the 楼盘表 (免填单,
  * 建房〔2020〕61号 四) — contract date, district, price, floor area, use — calculated on the rules of the contract
- * date; what the platform cannot know (the buyer's homes, the seller's acquisition) is taken from the declarant
- * or asked for in {@code undetermined}, never guessed. The tax office may assess the price (契税法 第四条 第二款),
+ * date, and the buyer's kind and family homes where the platform holds them ({@link #buyer}); what it cannot know
+ * (the seller's acquisition, a family 民政 has not shared) is taken from the declarant or asked for in
+ * {@code undetermined}, never guessed. The tax office may assess the price (契税法 第四条 第二款),
  * the taxpayer confirms, the payment confirmation issues the receipt and publishes {@link TaxPaid}; a receipt is
  * voided only with a reason. A price below the set share of the 标准房基准价格 ({@link BenchmarkPrices}) is flagged
  * and cannot be confirmed before an officer has assessed it.
@@ -50,9 +52,14 @@ class TaxDeclarations {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final BenchmarkPrices benchmarks;
+    private final cn.tongban.filing.FiledContracts filings;
+    private final cn.tongban.filing.HousingCount housingCount;
 
     TaxDeclarations(FiledContracts contracts, BuildingTable buildings, TaxCalculator calculator, JdbcClient jdbc,
-            AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events, BenchmarkPrices benchmarks) {
+            AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events, BenchmarkPrices benchmarks,
+            cn.tongban.filing.FiledContracts filings, cn.tongban.filing.HousingCount housingCount) {
+        this.filings = filings;
+        this.housingCount = housingCount;
         this.events = events;
         this.benchmarks = benchmarks;
         this.contracts = contracts;
@@ -144,7 +151,8 @@ class TaxDeclarations {
                     : new Seller(PartyKind.ENTITY, seller.acquiredOn(), seller.originalCost(), seller.deedTaxPaidOnAcquisition(),
                             seller.renovationCost(), seller.loanInterest(), seller.transferFees(), seller.onlyFamilyHomeForFiveYears());
         }
-        Buyer buyer = request.buyer();
+        List<Prefilled> buyerFacts = new ArrayList<>();
+        Buyer buyer = buyer(contract, request.buyer(), buyerFacts);
         TaxCalculationRequest facts = new TaxCalculationRequest(Scenario.HOUSING_TRANSFER, contract.signedOn(),
                 contract.districtCode(), null, contract.price(), TransferType.SALE, null, null, unit.buildingArea(), residential,
                 buyer, seller, request.smallTaxpayerHalving(), null, null, null, null, null, null, null, null, null, null, null);
@@ -153,9 +161,9 @@ class TaxDeclarations {
                 unit.buildingArea(), contract.price());
         String createdBy = callers.get().actorId();
         long id = jdbc.sql("""
-                INSERT INTO tax_declaration (filing_code, status, request, calculation, created_by, price_check)
-                VALUES (?, 'DRAFT', ?::jsonb, ?::jsonb, ?, ?::jsonb) RETURNING id""")
-                .params(contract.filingCode(), write(facts), write(calculation), createdBy, write(check))
+                INSERT INTO tax_declaration (filing_code, status, request, calculation, created_by, price_check, buyer_prefilled)
+                VALUES (?, 'DRAFT', ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb) RETURNING id""")
+                .params(contract.filingCode(), write(facts), write(calculation), createdBy, write(check), write(buyerFacts))
                 .query(Long.class).single();
         audit.record(AuditRecord.change("create", "tax_declaration", Long.toString(id), null));
         return get(id);
@@ -164,13 +172,17 @@ class TaxDeclarations {
     DeclarationView get(long id) {
         return jdbc.sql("""
                 SELECT d.id, d.filing_code, d.status, d.request::text, d.calculation::text, d.created_by, d.created_at,
-                       d.assessed_price, d.assessment_reason, d.price_check::text
+                       d.assessed_price, d.assessment_reason, d.price_check::text, d.buyer_prefilled::text
                   FROM tax_declaration d WHERE d.id = ?""")
                 .param(id)
                 .query((rs, n) -> {
                     FiledContract contract = contracts.find(rs.getString(2)).orElseThrow();
                     TaxCalculationRequest facts = read(rs.getString(4), TaxCalculationRequest.class);
-                    return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled(contract, facts),
+                    List<Prefilled> prefilled = new ArrayList<>(prefilled(contract, facts));
+                    if (rs.getString(11) != null) {
+                        prefilled.addAll(List.of(read(rs.getString(11), Prefilled[].class)));
+                    }
+                    return new DeclarationView(rs.getLong(1), rs.getString(2), rs.getString(3), prefilled,
                             read(rs.getString(5), TaxCalculation.class), rs.getBigDecimal(8), rs.getString(9), rs.getString(6),
                             rs.getObject(7, OffsetDateTime.class), receiptInForce(id).orElse(null),
                             rs.getString(10) == null ? null : read(rs.getString(10), BenchmarkPrices.PriceCheck.class),
@@ -336,6 +348,46 @@ class TaxDeclarations {
         jdbc.sql("UPDATE tax_declaration SET status = 'CONFIRMED' WHERE id = ?").param(receipt.declarationId()).update();
         audit.record(AuditRecord.change("void", "tax_receipt", receiptNo, null));
         return get(receipt.declarationId());
+    }
+
+    /**
+     * The buyer's facts the platform holds (免填单): its kind from the parties' ID types in the filed contract, and the
+     * homes the buyer's family owned before this purchase from 住房套数 — registered homes and homes bought under live
+     * filings of the buyer, the spouse and minor children (公告2024年第16号: 家庭唯一住房、第二套住房 of 购房人家庭),
+     * this contract's unit excepted. Only where 民政 and 公安 have shared the family is the count the family's; else
+     * it would be a guess, and the declarant's answer (or a question in {@code undetermined}) stands.
+     */
+    private Buyer buyer(FiledContract contract, Buyer declared, List<Prefilled> sources) {
+        Optional<cn.tongban.filing.FiledContracts.FiledContract> filed = filings.byFilingCode(contract.filingCode());
+        if (filed.isEmpty() || filed.get().second().isEmpty()) {
+            return declared;
+        }
+        List<cn.tongban.filing.FiledContracts.Party> buyers = filed.get().second();
+        String source = "备案合同 " + contract.filingCode() + "（买受人证件类型）";
+        PartyKind kind = buyers.stream().allMatch(p -> "01".equals(p.idType())) ? PartyKind.INDIVIDUAL
+                : buyers.stream().noneMatch(p -> "01".equals(p.idType())) ? PartyKind.ENTITY : null;
+        if (kind != null) {
+            sources.add(new Prefilled("buyer.kind", kind.name(), source));
+        }
+        Integer homes = null;
+        if (kind == PartyKind.INDIVIDUAL) {
+            int most = 0;
+            boolean families = true;
+            for (cn.tongban.filing.FiledContracts.Party party : buyers) {
+                cn.tongban.filing.HousingCount.Result count = housingCount.of(party.idNumber());
+                families &= count.familyIncluded();
+                int before = (int) count.units().stream().filter(h -> !h.unitCode().equals(contract.unitCode())).count();
+                most = Math.max(most, before);
+            }
+            if (families) {
+                homes = most;
+                sources.add(new Prefilled("buyer.homesOwnedBeforePurchase", Integer.toString(most),
+                        "住房套数（本人、配偶及未成年子女；不动产登记与网签备案，不含本合同房屋）"));
+            }
+        }
+        return new Buyer(kind != null ? kind : declared == null ? null : declared.kind(),
+                homes != null ? homes : declared == null ? null : declared.homesOwnedBeforePurchase(),
+                declared == null ? null : declared.relationToSeller());
     }
 
     private static List<Prefilled> prefilled(FiledContract contract, TaxCalculationRequest facts) {

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -207,6 +209,35 @@ class TaxDeclarationTest {
         http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("tax.declaration-low-price"));
+    }
+
+    @Test
+    void theBuyersFamilyHomesArePrefilledWhereTheFamilyIsKnownAndThisUnitIsNotCounted() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        List<String> units = filing.unitsOnSale(2);
+        String buyer = TestData.citizenId("19880808");
+        String spouse = TestData.citizenId("19890909");
+        http.perform(post("/api/v1/family/marriages").contentType(MediaType.APPLICATION_JSON).content("""
+                {"idNumber":"%s","spouseIdNumber":"%s","registeredOn":"2015-05-20"}""".formatted(buyer, spouse)))
+                .andExpect(status().isCreated());
+        filing.fileSale(units.get(0), spouse); // the spouse's home, bought earlier under a live filing
+        String filingCode = filing.fileSale(units.get(1), buyer);
+
+        JsonNode declaration = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"filingCode\":\"%s\"}".formatted(filingCode)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        // 公告2024年第16号: the family's second home — counted from 住房套数, not asked
+        assertThat(value(declaration.get("prefilled"), "buyer.kind")).isEqualTo("INDIVIDUAL");
+        assertThat(value(declaration.get("prefilled"), "buyer.homesOwnedBeforePurchase")).isEqualTo("1");
+
+        // a buyer whose family 民政 has not shared: the count would be a guess — not pre-filled
+        FilingFixture another = new FilingFixture(http);
+        String unknown = another.fileSale(another.unitsOnSale(1).get(0), TestData.citizenId("19870707"));
+        JsonNode other = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"filingCode\":\"%s\"}".formatted(unknown)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        assertThat(other.get("prefilled").findValuesAsText("field")).contains("buyer.kind")
+                .doesNotContain("buyer.homesOwnedBeforePurchase");
     }
 
     private static String value(JsonNode prefilled, String field) {
