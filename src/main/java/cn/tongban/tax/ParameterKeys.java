@@ -10,6 +10,9 @@ final class ParameterKeys {
     static final String DEED_TAX_RATE = "deed-tax.rate";
     static final String DEED_TAX_EXEMPTION_SPOUSE = "deed-tax.exemption.spouse";
     static final String DEED_TAX_EXEMPTION_LEGAL_HEIR = "deed-tax.exemption.legal-heir";
+    /** 契税法 第七条（一）（二）: what the province decided — EXEMPT, or NONE where it decided nothing. */
+    static final String DEED_TAX_OPTION_EXPROPRIATION = "deed-tax.option.expropriation";
+    static final String DEED_TAX_OPTION_FORCE_MAJEURE = "deed-tax.option.force-majeure";
     /** Area up to which (inclusive) the "small" relief rate applies: 90 m² (财税〔2016〕23号), 140 m² (2024年第16号). */
     static final String DEED_TAX_RELIEF_AREA = "deed-tax.relief.area-threshold";
     static final String DEED_TAX_RELIEF_FIRST_SMALL = "deed-tax.relief.first-home.small";

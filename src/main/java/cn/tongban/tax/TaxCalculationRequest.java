@@ -92,13 +92,22 @@ record TaxCalculationRequest(
      * @param kind                     individual or entity
      * @param homesOwnedBeforePurchase homes the buyer's family (buyer, spouse, minor children) owns before this one
      * @param relationToSeller         for the exemptions of 契税法 第六条（四）（五）
+     * @param reacquisition            why the buyer acquires anew, for the provincial options of 契税法 第七条
      */
     @Schema(description = "承受方")
     record Buyer(
             @Schema(description = "INDIVIDUAL 个人；ENTITY 单位") PartyKind kind,
             @Schema(description = "购房前家庭（本人、配偶、未成年子女）已有住房套数：0 为家庭唯一住房，1 为第二套，2 及以上不享受住房契税优惠") Integer homesOwnedBeforePurchase,
-            @Schema(description = "与转让方的关系，默认 NONE") Relation relationToSeller) {
+            @Schema(description = "与转让方的关系，默认 NONE") Relation relationToSeller,
+            @Schema(description = "重新承受的原因（契税法 第七条，由省决定免征或减征）：NONE 无；EXPROPRIATION 土地、房屋被县级以上人民政府征收、征用；FORCE_MAJEURE 住房因不可抗力灭失。默认 NONE") Reacquisition reacquisition) {
+
+        Buyer(PartyKind kind, Integer homesOwnedBeforePurchase, Relation relationToSeller) {
+            this(kind, homesOwnedBeforePurchase, relationToSeller, null);
+        }
     }
+
+    /** 契税法 第七条: the two cases a province may exempt or relieve. */
+    enum Reacquisition { NONE, EXPROPRIATION, FORCE_MAJEURE }
 
     /**
      * 转让方.

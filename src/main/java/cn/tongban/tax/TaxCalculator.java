@@ -24,6 +24,7 @@ import cn.tongban.tax.TaxCalculationRequest.Buyer;
 import cn.tongban.tax.TaxCalculationRequest.LocationCategory;
 import cn.tongban.tax.TaxCalculationRequest.Mixing;
 import cn.tongban.tax.TaxCalculationRequest.PartyKind;
+import cn.tongban.tax.TaxCalculationRequest.Reacquisition;
 import cn.tongban.tax.TaxCalculationRequest.Relation;
 import cn.tongban.tax.TaxCalculationRequest.Seller;
 import cn.tongban.tax.TaxCalculationRequest.TransferType;
@@ -318,6 +319,23 @@ final class TaxCalculator {
                     "婚姻关系存续期间夫妻之间变更房屋权属，免征契税。" + DEED_CLAWBACK);
             return;
         }
+        Reacquisition reacquisition = buyer.reacquisition() == null ? Reacquisition.NONE : buyer.reacquisition();
+        String optionWhy = "";
+        if (reacquisition != Reacquisition.NONE) {
+            // 契税法 第七条: 省、自治区、直辖市可以决定对下列情形免征或者减征契税 — only what the province decided applies
+            TaxParameter option = work.find(reacquisition == Reacquisition.EXPROPRIATION
+                    ? ParameterKeys.DEED_TAX_OPTION_EXPROPRIATION : ParameterKeys.DEED_TAX_OPTION_FORCE_MAJEURE);
+            String situation = reacquisition == Reacquisition.EXPROPRIATION ? "因房屋被县级以上人民政府征收、征用重新承受房屋权属"
+                    : "因不可抗力灭失住房重新承受住房权属";
+            if ("EXEMPT".equals(option.value())) {
+                BigDecimal base = r.assessedPrice() != null ? r.assessedPrice()
+                        : r.transferType() == TransferType.SALE && vat != null ? r.price().subtract(vat) : null;
+                work.line(Tax.DEED_TAX, Payer.BUYER, base, BigDecimal.ZERO, ZERO_FEN, option.citation().text(),
+                        situation + "，按省的决定免征契税（契税法 第七条）。" + DEED_CLAWBACK);
+                return;
+            }
+            optionWhy = situation + "，但所在省未决定免征或减征（" + option.citation().text() + "）；";
+        }
         Payer payer = Payer.BUYER;
         BigDecimal base;
         String baseCitation;
@@ -400,7 +418,7 @@ final class TaxCalculator {
         BigDecimal amount = base.multiply(rate.decimal()).setScale(2, RoundingMode.HALF_UP);
         String citation = rate.citation().text() + (rate == statutory ? "" : "；" + statutory.citation().text())
                 + "；" + baseCitation + "；" + DEED_AMOUNT;
-        work.line(Tax.DEED_TAX, payer, base, rate.decimal(), amount, citation, baseWhy + "；" + why);
+        work.line(Tax.DEED_TAX, payer, base, rate.decimal(), amount, citation, optionWhy + baseWhy + "；" + why);
     }
 
     private static String transferName(TransferType type) {

@@ -209,6 +209,22 @@ class HousingTransferTest {
     }
 
     @Test
+    void reacquisitionAfterExpropriationOrForceMajeureIsExemptWhereTheProvinceDecidedSo() {
+        // 契税法 第七条: only the province decides; Jiangsu's decision exempts both cases (marked to be confirmed)
+        for (String reason : new String[] {"EXPROPRIATION", "FORCE_MAJEURE"}) {
+            TaxCalculation result = calculate(sale("2025-03-01", "2000000", "120.00", 1, "2015-06-01", LONG_HELD)
+                    .replace("\"homesOwnedBeforePurchase\":1", "\"homesOwnedBeforePurchase\":1,\"reacquisition\":\"" + reason + "\""));
+            Line deed = line(result, Tax.DEED_TAX);
+            assertThat(deed.amount()).as(reason).isZero();
+            assertThat(deed.citation()).as(reason).contains("江苏省").contains("待确认");
+            assertThat(deed.explanation()).as(reason).contains("第七条").contains("第八条");
+        }
+        // without such a reason the same purchase pays the second-home rate
+        assertThat(line(calculate(sale("2025-03-01", "2000000", "120.00", 1, "2015-06-01", LONG_HELD)), Tax.DEED_TAX).amount())
+                .isPositive();
+    }
+
+    @Test
     void aGiftIsTaxedOnTheAssessedPriceAtTheProvincialRate() {
         // 契税法 第四条（三）
         TaxCalculation gift = calculate("""
