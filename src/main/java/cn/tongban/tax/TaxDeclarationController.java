@@ -59,10 +59,11 @@ class TaxDeclarationController {
         return ResponseEntity.created(URI.create("/api/v1/tax/declarations/" + created.id())).body(created);
     }
 
-    @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_QUERY + "')")
+    @Operation(summary = "查询申报", description = "税务等部门凭权限查询；公民只能查询自己作为买受人或出卖人的合同的申报（其他的答 404）。")
+    @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_QUERY + "') or hasRole('citizen')")
     @GetMapping("/declarations/{id}")
     DeclarationView get(@PathVariable long id) {
-        return declarations.get(id);
+        return declarations.visible(id);
     }
 
     @Operation(summary = "核定计税价格（契税法 第四条 第二款）", description = "申报价格明显偏低且无正当理由的，由税务机关核定；按核定价格重新计算，须纳税人重新确认。")
@@ -72,10 +73,11 @@ class TaxDeclarationController {
         return declarations.assess(id, assessment);
     }
 
-    @Operation(summary = "纳税人确认申报", description = "所有事实已确定（undetermined 为空）的申报才能确认。")
-    @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_CREATE + "')")
+    @Operation(summary = "纳税人确认申报", description = "所有事实已确定（undetermined 为空）的申报才能确认；公民可在门户确认自己作为合同当事人的申报。")
+    @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_CREATE + "') or hasRole('citizen')")
     @PostMapping("/declarations/{id}/confirmation")
     DeclarationView confirm(@PathVariable long id) {
+        declarations.visible(id); // a citizen: only as a party of the contract
         return declarations.confirm(id);
     }
 

@@ -54,10 +54,13 @@ class TaxDeclarations {
     private final BenchmarkPrices benchmarks;
     private final cn.tongban.filing.FiledContracts filings;
     private final cn.tongban.filing.HousingCount housingCount;
+    private final cn.tongban.identity.CitizenSubjects citizens;
 
     TaxDeclarations(FiledContracts contracts, BuildingTable buildings, TaxCalculator calculator, JdbcClient jdbc,
             AuditLog audit, CurrentCaller callers, ObjectMapper json, ApplicationEventPublisher events, BenchmarkPrices benchmarks,
-            cn.tongban.filing.FiledContracts filings, cn.tongban.filing.HousingCount housingCount) {
+            cn.tongban.filing.FiledContracts filings, cn.tongban.filing.HousingCount housingCount,
+            cn.tongban.identity.CitizenSubjects citizens) {
+        this.citizens = citizens;
         this.filings = filings;
         this.housingCount = housingCount;
         this.events = events;
@@ -166,6 +169,26 @@ class TaxDeclarations {
                 .params(contract.filingCode(), write(facts), write(calculation), createdBy, write(check), write(buyerFacts))
                 .query(Long.class).single();
         audit.record(AuditRecord.change("create", "tax_declaration", Long.toString(id), null));
+        return get(id);
+    }
+
+    /**
+     * The declaration, if the caller may see it: staff and department systems by their permission; a citizen on the
+     * portal only as a buyer or seller of the contract (by the blind index of their ID number) — any other is not
+     * found, as if it did not exist.
+     */
+    DeclarationView visible(long id) {
+        cn.tongban.identity.Caller caller = callers.get();
+        if (caller.kind() == cn.tongban.identity.ActorKind.CITIZEN) {
+            String filingCode = jdbc.sql("SELECT filing_code FROM tax_declaration WHERE id = ?").param(id).query(String.class)
+                    .optional().orElseThrow(() -> new NotFoundException("tax-declaration", id));
+            Optional<String> self = citizens.subjectIndexOf(caller);
+            boolean party = self.isPresent() && filings.byFilingCode(filingCode)
+                    .map(c -> c.parties().stream().anyMatch(p -> self.get().equals(p.idNumberIndex()))).orElse(false);
+            if (!party) {
+                throw new NotFoundException("tax-declaration", id);
+            }
+        }
         return get(id);
     }
 

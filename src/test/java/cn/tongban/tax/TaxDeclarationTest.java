@@ -20,6 +20,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import cn.tongban.IntegrationTest;
 import cn.tongban.TestData;
 import cn.tongban.filing.FilingFixture;
+import cn.tongban.identity.Caller;
+import cn.tongban.identity.TestCallers;
+import cn.tongban.identity.TestCitizens;
 
 /** 建房〔2020〕61号 四 免填单: a declaration pre-filled from a filed contract and the 楼盘表, the rest asked, not guessed. */
 @IntegrationTest
@@ -33,6 +36,9 @@ class TaxDeclarationTest {
 
     @Autowired
     TaxPaidProbe probe;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -238,6 +244,30 @@ class TaxDeclarationTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         assertThat(other.get("prefilled").findValuesAsText("field")).contains("buyer.kind")
                 .doesNotContain("buyer.homesOwnedBeforePurchase");
+    }
+
+    @Test
+    void aCitizenSeesAndConfirmsOnlyTheDeclarationsOfTheirOwnContracts() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        String buyer = TestData.citizenId("19910303");
+        String filingCode = filing.fileSale(filing.unitsOnSale(1).get(0), buyer);
+        long id = json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        // a developer's sale: its price without VAT is for the tax office to set (契税法 第四条 第二款)
+        http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"assessedPrice\":1500000,\"reason\":\"发票不含税价\"}")).andExpect(status().isOk());
+        Caller self = TestCitizens.withAccount(context, buyer, "买受人");
+        Caller stranger = TestCitizens.withAccount(context, TestData.citizenId("19920404"), "路人");
+
+        // 建房〔2020〕61号 四: the taxpayer confirms on the portal what the platform pre-filled
+        http.perform(get("/api/v1/tax/declarations/" + id).with(TestCallers.as(self))).andExpect(status().isOk());
+        http.perform(get("/api/v1/tax/declarations/" + id).with(TestCallers.as(stranger))).andExpect(status().isNotFound());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation").with(TestCallers.as(stranger)))
+                .andExpect(status().isNotFound());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation").with(TestCallers.as(self)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"));
     }
 
     private static String value(JsonNode prefilled, String field) {
