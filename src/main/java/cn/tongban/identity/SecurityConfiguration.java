@@ -30,6 +30,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -95,6 +97,19 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Spring Security's request firewall, with header values as department systems send them: a purpose in Chinese
+     * (X-Purpose) arrives as raw UTF-8, which the servlet container hands over as ISO-8859-1 code points 0x80–0xFF,
+     * some of them C1 control codes the default firewall refuses. Only what could split or end a header (other
+     * control characters, DEL) is refused here; the rest of the default checks stay.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(value -> value.chars().noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F));
+        return firewall;
     }
 
     /** 401 and 403 as problem+json, by the same handler as every other error. */

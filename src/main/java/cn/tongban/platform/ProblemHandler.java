@@ -104,6 +104,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /**
+     * A header or path Spring Security's firewall refuses (a line break in a header value, an encoded slash …): the
+     * client's request is malformed, so 400 — it is read lazily, often first by the controller.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return respond(problems.violations(List.of(new Violation(null, "request.rejected")), locale()));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Object> forbiddenByRule(ForbiddenException e) {
         ProblemDetail problem = problems.of(HttpStatus.FORBIDDEN, "forbidden", locale(), "rule." + e.code(), e.args());

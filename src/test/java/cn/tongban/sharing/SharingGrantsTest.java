@@ -89,6 +89,20 @@ class SharingGrantsTest {
     }
 
     @Test
+    void purposeSentAsRawUtf8IsUnderstood() throws Exception {
+        // a system that writes the Chinese purpose straight into the header: the container reads its bytes as ISO-8859-1
+        bank.grant("HOUSING", LOAN);
+        String raw = new String(LOAN.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        http.perform(bank.bearer(get("/api/v1/sharing/persons/{id}/housing", person)).header("X-Purpose", raw)
+                        .header("X-Case-Number", "CASE-" + cn.tongban.TestData.next()))
+                .andExpect(status().isOk());
+        // a header that tries to end itself is still refused
+        http.perform(bank.bearer(get("/api/v1/sharing/persons/{id}/housing", person)).header("X-Purpose", "贷款\r\nX-Injected: 1")
+                        .header("X-Case-Number", "CASE-" + cn.tongban.TestData.next()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void expiredGrantIsForbiddenAndAudited() throws Exception {
         bank.grant("HOUSING", LOAN, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
         http.perform(bank.as(get("/api/v1/sharing/persons/{id}/housing", person), LOAN))
