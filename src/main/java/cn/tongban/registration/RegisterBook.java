@@ -1,0 +1,164 @@
+package cn.tongban.registration;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.tongban.audit.AuditLog;
+import cn.tongban.audit.AuditRecord;
+import cn.tongban.kernel.crypto.PersonalDataCipher;
+
+/**
+ * 不动产登记簿 (互联网+不动产登记建设指南 三（一）: 登簿): per unit an append-only, hash-chained ledger. Appending takes
+ * the unit's lock for the transaction, so concurrent registrations of one unit are numbered one after the other and
+ * chained in that order; the table refuses UPDATE and DELETE and the application's role may only insert and read.
+ * Owners' ID numbers and names are sealed at rest (SM4) with the ID number's blind index beside them.
+ */
+@Service
+class RegisterBook {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    RegisterBook(JdbcClient jdbc, PersonalDataCipher cipher, AuditLog audit, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Appends an entry to the unit's book; the content as registered, owners in clear. */
+    @Transactional
+    RegisterEntry append(String unitCode, RegisterEntry.Kind kind, Map<String, Object> registered, String applicationNo,
+            String registrar) {
+        // hashed as it will read back from its JSON (numbers, nesting), so that verification recomputes the same text
+        Map<String, Object> content = read(write(registered));
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('register_entry:' || ?, 0))").param(unitCode).query().listOfRows();
+        Optional<Map<String, Object>> last = jdbc.sql("SELECT seq, hash FROM register_entry WHERE unit_code = ? ORDER BY seq DESC LIMIT 1")
+                .param(unitCode).query().listOfRows().stream().findFirst();
+        int seq = last.map(row -> ((Number) row.get("seq")).intValue() + 1).orElse(1);
+        String previous = last.map(row -> (String) row.get("hash")).orElse(RegisterEntry.GENESIS);
+        // PostgreSQL keeps microseconds: hash what is stored
+        OffsetDateTime now = OffsetDateTime.now(CHINA).truncatedTo(ChronoUnit.MICROS);
+        RegisterEntry entry = new RegisterEntry(unitCode, seq, kind, content, applicationNo, registrar, now, null, null)
+                .chainedAfter(previous);
+        jdbc.sql("""
+                INSERT INTO register_entry (unit_code, seq, kind, content, application_no, registrar, recorded_at, prev_hash, hash)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
+                .params(unitCode, seq, kind.name(), write(sealed(content)), applicationNo, registrar, now, entry.prevHash(), entry.hash())
+                .update();
+        for (String index : ownerIndexes(content)) {
+            audit.record(AuditRecord.change("register", "register-entry", unitCode + "#" + seq, index));
+        }
+        return entry;
+    }
+
+    /** The unit's entries in order, owners in clear. */
+    @Transactional(readOnly = true)
+    List<RegisterEntry> entries(String unitCode) {
+        return jdbc.sql("""
+                SELECT unit_code, seq, kind, content::text, application_no, registrar, recorded_at, prev_hash, hash
+                  FROM register_entry WHERE unit_code = ? ORDER BY seq""")
+                .param(unitCode)
+                .query((rs, n) -> new RegisterEntry(rs.getString(1), rs.getInt(2), RegisterEntry.Kind.valueOf(rs.getString(3)),
+                        opened(read(rs.getString(4))), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).atZoneSameInstant(CHINA).toOffsetDateTime(), rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+
+    /** The first entry whose stored hash or link does not follow from what is stored, if any. */
+    @Transactional(readOnly = true)
+    Optional<Integer> firstBroken(String unitCode) {
+        String previous = RegisterEntry.GENESIS;
+        for (RegisterEntry entry : entries(unitCode)) {
+            if (!entry.prevHash().equals(previous) || !entry.computedHash().equals(entry.hash())) {
+                return Optional.of(entry.seq());
+            }
+            previous = entry.hash();
+        }
+        return Optional.empty();
+    }
+
+    /** Owners' ID numbers and names sealed, with the blind index of the number. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sealed(Map<String, Object> content) {
+        Map<String, Object> copy = new LinkedHashMap<>(content);
+        if (copy.get("owners") instanceof List<?> owners) {
+            List<Map<String, Object>> sealedOwners = new ArrayList<>();
+            for (Object o : owners) {
+                Map<String, Object> owner = new LinkedHashMap<>((Map<String, Object>) o);
+                String idNumber = (String) owner.remove("idNumber");
+                String name = (String) owner.remove("name");
+                owner.put("idNumberSealed", cipher.encrypt(idNumber));
+                owner.put("idNumberIndex", cipher.blindIndex(idNumber));
+                owner.put("nameSealed", cipher.encrypt(name));
+                sealedOwners.add(owner);
+            }
+            copy.put("owners", sealedOwners);
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> opened(Map<String, Object> stored) {
+        Map<String, Object> copy = new LinkedHashMap<>(stored);
+        if (copy.get("owners") instanceof List<?> owners) {
+            List<Map<String, Object>> openedOwners = new ArrayList<>();
+            for (Object o : owners) {
+                Map<String, Object> owner = new LinkedHashMap<>((Map<String, Object>) o);
+                owner.remove("idNumberIndex");
+                owner.put("idNumber", cipher.decrypt((String) owner.remove("idNumberSealed")));
+                owner.put("name", cipher.decrypt((String) owner.remove("nameSealed")));
+                openedOwners.add(owner);
+            }
+            copy.put("owners", openedOwners);
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> ownerIndexes(Map<String, Object> content) {
+        List<String> indexes = new ArrayList<>();
+        if (content.get("owners") instanceof List<?> owners) {
+            for (Object o : owners) {
+                indexes.add(cipher.blindIndex((String) ((Map<String, Object>) o).get("idNumber")));
+            }
+        }
+        return indexes;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
