@@ -85,6 +85,12 @@ class RegisterBook {
                 .list();
     }
 
+    /** What is in force on the unit, derived from its book. */
+    @Transactional(readOnly = true)
+    RegisterState state(String unitCode) {
+        return RegisterState.of(entries(unitCode));
+    }
+
     /** The first entry whose stored hash or link does not follow from what is stored, if any. */
     @Transactional(readOnly = true)
     Optional<Integer> firstBroken(String unitCode) {

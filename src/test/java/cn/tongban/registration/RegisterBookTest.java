@@ -120,4 +120,25 @@ class RegisterBookTest {
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
         assertThat(book.firstBroken(unit)).isEmpty();
     }
+
+    @Test
+    void theStateInForceIsDerivedFromTheBookReleasesIncluded() {
+        String unit = unit();
+        String seller = TestData.citizenId("19650707");
+        String buyer = TestData.citizenId("19900808");
+        book.append(unit, RegisterEntry.Kind.OWNERSHIP, ownership(seller), "DJ-10", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.MORTGAGE, Map.of("mortgagee", "银行甲", "rank", 2), "DJ-11", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.MORTGAGE, Map.of("mortgagee", "银行乙", "rank", 1), "DJ-12", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.SEIZURE, Map.of("court", "天宁区人民法院"), "DJ-13", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.MORTGAGE_RELEASE, Map.of("releases", 2), "DJ-14", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.SEIZURE_RELEASE, Map.of("releases", 4), "DJ-15", "registrar-1");
+        book.append(unit, RegisterEntry.Kind.OWNERSHIP, ownership(buyer), "DJ-16", "registrar-2");
+
+        RegisterState state = book.state(unit);
+        assertThat(state.owners()).singleElement().satisfies(o -> assertThat(o.get("idNumber")).isEqualTo(buyer));
+        assertThat(state.mortgages()).extracting(e -> e.content().get("mortgagee")).containsExactly("银行乙");
+        assertThat(state.seizures()).isEmpty();
+        assertThat(state.preNotice()).isEmpty();
+        assertThat(state.objection()).isEmpty();
+    }
 }
