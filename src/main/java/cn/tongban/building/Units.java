@@ -29,9 +29,9 @@ import cn.tongban.kernel.Violation;
 @Transactional(readOnly = true) // one audit chaining per request for all the owners it reads
 class Units implements BuildingTable {
 
-    private static final String SELECT = """
-            SELECT u.*, b.building_code, b.project_id, p.district_code, p.developer_credit_code
-              FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id""";
+    /** The unit with its building and project, aliased u, b and p: what the scope condition ({@link BuildingScope}) reads. */
+    private static final String JOINED = " FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id";
+    private static final String SELECT = "SELECT u.*, b.building_code, b.project_id, p.district_code, p.developer_credit_code" + JOINED;
 
     private final JdbcClient jdbc;
     private final BuildingScope scope;
@@ -76,7 +76,7 @@ class Units implements BuildingTable {
         condition(where, args, "u.house_use", filter.houseUse());
         condition(where, args, "u.seized", filter.seized());
         condition(where, args, "u.mortgaged", filter.mortgaged());
-        long total = jdbc.sql("SELECT count(*) FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id" + where)
+        long total = jdbc.sql("SELECT count(*)" + JOINED + where)
                 .params(args).query(Long.class).single();
         List<UnitView> items = jdbc.sql(SELECT + where + " ORDER BY u.unit_code LIMIT " + page.size() + " OFFSET " + page.offset())
                 .params(args).query(Units::view).list();
@@ -105,8 +105,7 @@ class Units implements BuildingTable {
         BuildingScope.Clause visible = scope.projects();
         List<Object> args = new ArrayList<>(visible.args());
         args.add(unitCode);
-        Map<String, Object> current = jdbc.sql("SELECT u.version, u." + column(aspect) + "::text AS value"
-                        + " FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id"
+        Map<String, Object> current = jdbc.sql("SELECT u.version, u." + column(aspect) + "::text AS value" + JOINED
                         + " WHERE " + visible.sql() + " AND u.unit_code = ? FOR UPDATE OF u")
                 .params(args).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("unit", unitCode));
@@ -136,11 +135,9 @@ class Units implements BuildingTable {
         BuildingScope.Clause visible = scope.projects();
         List<Object> args = new ArrayList<>(visible.args());
         args.add(unitCode);
-        List<Optional<SalePermit>> rows = jdbc.sql("""
-                SELECT sp.permit_no, sp.kind, sp.valid_from, sp.valid_to
-                  FROM unit u JOIN building b ON b.id = u.building_id JOIN project p ON p.id = b.project_id
-                  LEFT JOIN sale_permit_unit pu ON pu.unit_code = u.unit_code LEFT JOIN sale_permit sp ON sp.id = pu.permit_id
-                 WHERE """ + " " + visible.sql() + " AND u.unit_code = ? ORDER BY sp.valid_from")
+        List<Optional<SalePermit>> rows = jdbc.sql("SELECT sp.permit_no, sp.kind, sp.valid_from, sp.valid_to" + JOINED
+                        + " LEFT JOIN sale_permit_unit pu ON pu.unit_code = u.unit_code LEFT JOIN sale_permit sp ON sp.id = pu.permit_id"
+                        + " WHERE " + visible.sql() + " AND u.unit_code = ? ORDER BY sp.valid_from")
                 .params(args)
                 .query((rs, n) -> rs.getString(1) == null ? Optional.<SalePermit>empty() : Optional.of(new SalePermit(rs.getString(1),
                         rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class))))

@@ -55,10 +55,9 @@ class HousingCounts implements HousingCount {
     }
 
     /**
-     * Read-write although it only reads: its audit entries are then chained in this transaction, on its connection. In
-     * a read-only one the audit log writes them in a second transaction while the first still holds its connection —
-     * two pooled connections per query, which deadlocks the pool once as many queries run at once as it has
-     * connections (found by the sharing benchmark, issue #5 item 7).
+     * Read-write although it only reads: its audit entries are then chained in this transaction, on its own
+     * connection. A read-only one would have them written apart, over one of the audit log's few connections of its
+     * own — a second connection for every query of the busiest sharing interface (issue #5 item 7).
      */
     @Override
     @Transactional

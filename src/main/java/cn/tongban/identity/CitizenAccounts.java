@@ -75,7 +75,7 @@ class CitizenAccounts implements CitizenSubjects {
     }
 
     /** A citizen as the platform sees them: no department, no permission over anyone else's data. */
-    private static Caller citizen(long accountId) {
+    static Caller citizen(long accountId) {
         return new Caller("citizen-" + accountId, ActorKind.CITIZEN, null, null, null, java.util.Set.of(), false,
                 java.util.Set.of("citizen"), java.util.Set.of(), java.util.Set.of(), null);
     }

@@ -40,7 +40,6 @@ class BusinessTypes {
         NONE_CORRECTION
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record Material(String item, boolean required, List<String> formats, int maxMegabytes, String freeFrom) {
     }
 

@@ -11,7 +11,8 @@ import cn.tongban.kernel.DivisionKind;
 import cn.tongban.kernel.InvalidValueException;
 
 /**
- * 不动产权证书号 and 不动产登记证明号 in the national form: {@code 苏（2026）常州市不动产权第0000001号} — the province's
+ * 不动产权证书号 and 不动产登记证明号 in the national form printed on the certificates the 国土资源部 (now 自然资源部)
+ * issues for the whole country (不动产登记暂行条例实施细则: 不动产权属证书和不动产登记证明的样式由国土资源部统一规定): {@code 苏（2026）常州市不动产权第0000001号} — the province's
  * abbreviation, the year, the registration authority's city or county, the kind and a sequence per authority, year and
  * kind (不动产权证书 for ownership; 不动产登记证明 for mortgages, pre-notices and other rights that get a proof).
  * Units of a 市辖区 are registered by their prefecture city's authority; a 县 or 县级市 has its own.

@@ -77,7 +77,7 @@ class TaxDeclarationController {
     @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_CREATE + "') or hasRole('citizen')")
     @PostMapping("/declarations/{id}/confirmation")
     DeclarationView confirm(@PathVariable long id) {
-        declarations.visible(id); // a citizen: only as a party of the contract
+        declarations.requireVisible(id); // a citizen: only as a party of the contract
         return declarations.confirm(id);
     }
 

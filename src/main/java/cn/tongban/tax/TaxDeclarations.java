@@ -178,6 +178,12 @@ class TaxDeclarations {
      * found, as if it did not exist.
      */
     DeclarationView visible(long id) {
+        requireVisible(id);
+        return get(id);
+    }
+
+    /** @throws NotFoundException if a citizen asks for a declaration of a contract they are no party to */
+    void requireVisible(long id) {
         cn.tongban.identity.Caller caller = callers.get();
         if (caller.kind() == cn.tongban.identity.ActorKind.CITIZEN) {
             String filingCode = jdbc.sql("SELECT filing_code FROM tax_declaration WHERE id = ?").param(id).query(String.class)
@@ -189,7 +195,6 @@ class TaxDeclarations {
                 throw new NotFoundException("tax-declaration", id);
             }
         }
-        return get(id);
     }
 
     DeclarationView get(long id) {
