@@ -91,6 +91,21 @@ class RegisterBook {
         return RegisterState.of(entries(unitCode));
     }
 
+    /**
+     * The units on which the person or company with this blind index is an owner of the ownership in force, by the
+     * book (imported historical owners the 楼盘表 keeps are not in it; ask the 楼盘表 for those).
+     */
+    @Transactional(readOnly = true)
+    List<String> unitsOwnedBy(String idNumberIndex) {
+        List<String> candidates = jdbc.sql("""
+                SELECT DISTINCT unit_code FROM register_entry
+                 WHERE kind IN ('OWNERSHIP', 'CORRECTION') AND content -> 'owners' @> ?::jsonb ORDER BY unit_code""")
+                .param(write(List.of(Map.of("idNumberIndex", idNumberIndex)))).query(String.class).list();
+        return candidates.stream()
+                .filter(unit -> state(unit).owners().stream().anyMatch(o -> idNumberIndex.equals(cipher.blindIndex((String) o.get("idNumber")))))
+                .toList();
+    }
+
     /** The first entry whose stored hash or link does not follow from what is stored, if any. */
     @Transactional(readOnly = true)
     Optional<Integer> firstBroken(String unitCode) {
