@@ -43,7 +43,17 @@ class BusinessTypes {
     record Material(String item, boolean required, List<String> formats, int maxMegabytes, String freeFrom) {
     }
 
-    record BusinessType(String code, String name, String description, FeeRule fee, int timeLimitDays, List<Material> materials) {
+    /** What 缮证 issues: a 不动产权证书, a 不动产登记证明, or nothing (releases, seizures). */
+    enum Certificate {
+        RIGHT, PROOF, NONE
+    }
+
+    /**
+     * @param process     the id of the BPMN process that runs applications of this type (processes/*.bpmn20.xml)
+     * @param certificate what the type issues at 缮证
+     */
+    record BusinessType(String code, String name, String description, FeeRule fee, int timeLimitDays, String process,
+            Certificate certificate, List<Material> materials) {
     }
 
     record Fees(String document, String published, String checked, BigDecimal housingPerItem, BigDecimal nonHousingPerItem,
