@@ -24,6 +24,24 @@ public interface BuildingTable {
 
     List<StatusChange> history(String unitCode);
 
+    /**
+     * Replaces the unit's owners with those just registered (登簿) — the 楼盘表 keeps the owners in force beside the
+     * register book, which stays the record (建房规〔2020〕4号 一（四）: 权利状况 loaded into the 楼盘表).
+     *
+     * @throws cn.tongban.kernel.NotFoundException if there is no such unit
+     */
+    void registerOwners(String unitCode, List<RegisteredOwner> owners);
+
+    /**
+     * An owner as registered, in clear.
+     *
+     * @param idType      交易者证件名称 code (01 居民身份证, 02 统一社会信用代码证 …)
+     * @param coOwnership 共有方式 code
+     */
+    record RegisteredOwner(String name, String idType, String idNumber, String coOwnership, String share,
+            String certificateNo, java.time.LocalDate registeredOn) {
+    }
+
     /** The 预售许可 and 现售备案 that cover the unit, whatever their validity. */
     List<SalePermit> permitsCovering(String unitCode);
 

@@ -166,6 +166,16 @@ class Units implements BuildingTable {
     }
 
     @Override
+    @Transactional
+    public void registerOwners(String unitCode, List<RegisteredOwner> registered) {
+        if (findUnit(unitCode).isEmpty()) {
+            throw new NotFoundException("unit", unitCode);
+        }
+        owners.register(unitCode, registered.stream().map(o -> new UnitOwners.Owner(o.name(), o.idType(), o.idNumber(), null,
+                o.coOwnership(), o.share(), o.certificateNo(), o.registeredOn())).toList());
+    }
+
+    @Override
     public List<String> unitCodesOfProject(long projectId) {
         BuildingScope.Clause visible = scope.projects();
         List<Object> args = new ArrayList<>(visible.args());

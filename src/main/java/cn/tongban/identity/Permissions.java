@@ -76,6 +76,14 @@ public final class Permissions {
     /** Set the quarter's 标准房基准价格 of a district and use (price assessment, 常经办发〔2023〕19号 二（三）1). */
     public static final String TAX_BENCHMARK_PRICE_EDIT = "tax:benchmark-price:edit";
     public static final String TAX_BENCHMARK_PRICE_QUERY = "tax:benchmark-price:query";
+    /** Apply for a registration at a hall window or through the extended port (banks, developers, brokerages). */
+    public static final String REGISTRATION_SUBMIT = "registration:application:submit";
+    /** Work an application through 受理, 审核, 登簿 and 缮证 in one's districts. */
+    public static final String REGISTRATION_HANDLE = "registration:application:handle";
+    /** See the applications and work queues of one's districts. */
+    public static final String REGISTRATION_QUERY = "registration:application:query";
+    /** Confirm a registration fee paid (收费窗口 or the payment platform). */
+    public static final String REGISTRATION_FEE_CONFIRM = "registration:fee:confirm";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -126,6 +134,10 @@ public final class Permissions {
         all.put(SHARING_GRANT_QUERY, "数据共享-授权查询");
         all.put(SHARING_INTERFACE_CALL, "数据共享-实时接口调用");
         all.put(TAX_CALCULATION_RUN, "税收-税费测算");
+        all.put(REGISTRATION_SUBMIT, "不动产登记-申请（窗口、延伸端口）");
+        all.put(REGISTRATION_HANDLE, "不动产登记-受理、审核、登簿、缮证");
+        all.put(REGISTRATION_QUERY, "不动产登记-申请与待办查询");
+        all.put(REGISTRATION_FEE_CONFIRM, "不动产登记-登记费收费确认");
         all.put(TAX_DECLARATION_CREATE, "税收-申报（免填单）");
         all.put(TAX_DECLARATION_QUERY, "税收-申报查询");
         all.put(TAX_DECLARATION_ASSESS, "税收-核定计税价格");

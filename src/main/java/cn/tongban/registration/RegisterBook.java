@@ -24,7 +24,8 @@ import cn.tongban.kernel.crypto.PersonalDataCipher;
  * 不动产登记簿 (互联网+不动产登记建设指南 三（一）: 登簿): per unit an append-only, hash-chained ledger. Appending takes
  * the unit's lock for the transaction, so concurrent registrations of one unit are numbered one after the other and
  * chained in that order; the table refuses UPDATE and DELETE and the application's role may only insert and read.
- * Owners' ID numbers and names are sealed at rest (SM4) with the ID number's blind index beside them.
+ * Persons' ID numbers and names (owners, right holders, obligors) are sealed at rest (SM4) with the ID number's
+ * blind index beside them.
  */
 @Service
 class RegisterBook {
@@ -119,39 +120,42 @@ class RegisterBook {
         return Optional.empty();
     }
 
-    /** Owners' ID numbers and names sealed, with the blind index of the number. */
-    @SuppressWarnings("unchecked")
+    /** The content's lists of persons, whose ID numbers and names are sealed at rest. */
+    static final List<String> PERSON_LISTS = List.of("owners", "rightHolders", "obligors");
+
+    /** Persons' ID numbers and names sealed, with the blind index of the number. */
     private Map<String, Object> sealed(Map<String, Object> content) {
-        Map<String, Object> copy = new LinkedHashMap<>(content);
-        if (copy.get("owners") instanceof List<?> owners) {
-            List<Map<String, Object>> sealedOwners = new ArrayList<>();
-            for (Object o : owners) {
-                Map<String, Object> owner = new LinkedHashMap<>((Map<String, Object>) o);
-                String idNumber = (String) owner.remove("idNumber");
-                String name = (String) owner.remove("name");
-                owner.put("idNumberSealed", cipher.encrypt(idNumber));
-                owner.put("idNumberIndex", cipher.blindIndex(idNumber));
-                owner.put("nameSealed", cipher.encrypt(name));
-                sealedOwners.add(owner);
-            }
-            copy.put("owners", sealedOwners);
-        }
-        return copy;
+        return eachPerson(content, person -> {
+            String idNumber = (String) person.remove("idNumber");
+            String name = (String) person.remove("name");
+            person.put("idNumberSealed", cipher.encrypt(idNumber));
+            person.put("idNumberIndex", cipher.blindIndex(idNumber));
+            person.put("nameSealed", cipher.encrypt(name));
+        });
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> opened(Map<String, Object> stored) {
-        Map<String, Object> copy = new LinkedHashMap<>(stored);
-        if (copy.get("owners") instanceof List<?> owners) {
-            List<Map<String, Object>> openedOwners = new ArrayList<>();
-            for (Object o : owners) {
-                Map<String, Object> owner = new LinkedHashMap<>((Map<String, Object>) o);
-                owner.remove("idNumberIndex");
-                owner.put("idNumber", cipher.decrypt((String) owner.remove("idNumberSealed")));
-                owner.put("name", cipher.decrypt((String) owner.remove("nameSealed")));
-                openedOwners.add(owner);
+        return eachPerson(stored, person -> {
+            person.remove("idNumberIndex");
+            person.put("idNumber", cipher.decrypt((String) person.remove("idNumberSealed")));
+            person.put("name", cipher.decrypt((String) person.remove("nameSealed")));
+        });
+    }
+
+    /** A copy of the content with each person of its person lists copied and changed by {@code change}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> eachPerson(Map<String, Object> content, java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, Object> copy = new LinkedHashMap<>(content);
+        for (String key : PERSON_LISTS) {
+            if (copy.get(key) instanceof List<?> persons) {
+                List<Map<String, Object>> changed = new ArrayList<>();
+                for (Object o : persons) {
+                    Map<String, Object> person = new LinkedHashMap<>((Map<String, Object>) o);
+                    change.accept(person);
+                    changed.add(person);
+                }
+                copy.put(key, changed);
             }
-            copy.put("owners", openedOwners);
         }
         return copy;
     }
@@ -159,9 +163,11 @@ class RegisterBook {
     @SuppressWarnings("unchecked")
     private List<String> ownerIndexes(Map<String, Object> content) {
         List<String> indexes = new ArrayList<>();
-        if (content.get("owners") instanceof List<?> owners) {
-            for (Object o : owners) {
-                indexes.add(cipher.blindIndex((String) ((Map<String, Object>) o).get("idNumber")));
+        for (String key : PERSON_LISTS) {
+            if (content.get(key) instanceof List<?> persons) {
+                for (Object o : persons) {
+                    indexes.add(cipher.blindIndex((String) ((Map<String, Object>) o).get("idNumber")));
+                }
             }
         }
         return indexes;

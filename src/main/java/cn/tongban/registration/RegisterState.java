@@ -36,8 +36,12 @@ record RegisterState(Optional<RegisterEntry> ownership, List<RegisterEntry> mort
         for (RegisterEntry entry : book) {
             boolean inForce = !released.contains(entry.seq());
             switch (entry.kind()) {
-                // a transfer or a correction of the owners replaces the ownership before it
-                case OWNERSHIP -> ownership = Optional.of(entry);
+                // a transfer or a correction of the owners replaces the ownership before it; the ownership
+                // registered ends a pre-notice (预告登记 turns into 本登记, 民法典 第二百二十一条)
+                case OWNERSHIP -> {
+                    ownership = Optional.of(entry);
+                    preNotice = Optional.empty();
+                }
                 case CORRECTION -> {
                     if (entry.content().get("owners") != null) {
                         ownership = Optional.of(entry);

@@ -14,7 +14,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
 
-    @Bean
+    // not a default candidate: Spring's own @Async executor and other TaskExecutor injections stay what they were
+    @Bean(defaultCandidate = false)
     @Process
     AsyncTaskExecutor processTaskExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -30,7 +30,7 @@ import cn.tongban.kernel.Violation;
  * the mortgages of the unit not released; the unit's 抵押 flag says whether any is registered.
  */
 @Service
-class Mortgages {
+class Mortgages implements RegisteredMortgages {
 
     static final String REASON = "抵押权登记";
     static final String RELEASE_REASON = "抵押权注销";
@@ -115,6 +115,23 @@ class Mortgages {
             units.set(unit, StatusAspect.MORTGAGED, false, RELEASE_REASON, releaseDocumentNo.strip(), caller.actorId());
         }
         return row(id);
+    }
+
+    @Override
+    @Transactional
+    public RestrictionRegistry.Mortgage record(String unitCode, String mortgagee, String mortgageeCode, String proofNo,
+            BigDecimal amount, int rank, LocalDate registeredOn) {
+        MortgageView view = create(new NewMortgage(unitCode, mortgagee, mortgageeCode, proofNo, amount, rank, registeredOn));
+        return new RestrictionRegistry.Mortgage(view.id(), view.unitCode(), view.mortgagee(), view.documentNo(), view.rank());
+    }
+
+    @Override
+    @Transactional
+    public void release(String unitCode, String proofNo, String releaseDocumentNo) {
+        long id = jdbc.sql("SELECT id FROM mortgage WHERE unit_code = ? AND document_no = ? AND released_at IS NULL")
+                .params(unitCode, proofNo).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("mortgage", proofNo));
+        release(id, releaseDocumentNo);
     }
 
     /** The mortgages of a unit the caller sees, by rank, released ones after those in force. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,10 @@ class Seizures {
     private final UnitFlags units;
     private final CurrentCaller callers;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Seizures(JdbcClient jdbc, UnitFlags units, CurrentCaller callers, AuditLog audit) {
+    Seizures(JdbcClient jdbc, UnitFlags units, CurrentCaller callers, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.units = units;
         this.callers = callers;
@@ -80,6 +83,8 @@ class Seizures {
                 .query(Long.class).single();
         audit.record(AuditRecord.change("seizure-create", "seizure", Long.toString(id), null));
         units.set(unit, StatusAspect.SEIZED, true, REASON, documentNo, caller.actorId());
+        events.publishEvent(new SeizureOrdered(id, unit.unitCode(), seizure.kind(), seizure.court().strip(), documentNo,
+                seizure.validFrom(), seizure.validTo(), caller.actorId()));
         return row(id);
     }
 
@@ -99,6 +104,8 @@ class Seizures {
         Caller caller = callers.get();
         UnitFlags.markReleased(jdbc, "seizure", id, releaseDocumentNo.strip(), caller.actorId());
         audit.record(AuditRecord.change("seizure-release", "seizure", Long.toString(id), null));
+        events.publishEvent(new SeizureLifted(id, unit.unitCode(), seizure.court(), seizure.documentNo(), releaseDocumentNo.strip(),
+                caller.actorId()));
         if (jdbc.sql("SELECT count(*) FROM seizure WHERE unit_code = ? AND " + IN_FORCE).params(unit.unitCode(), UnitFlags.today())
                 .query(Long.class).single() == 0) {
             units.set(unit, StatusAspect.SEIZED, false, RELEASE_REASON, releaseDocumentNo.strip(), caller.actorId());

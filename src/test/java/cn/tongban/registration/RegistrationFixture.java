@@ -1,0 +1,117 @@
+package cn.tongban.registration;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import cn.tongban.TestData;
+import cn.tongban.filing.FilingFixture;
+import cn.tongban.identity.Caller;
+import cn.tongban.identity.TestCallers;
+import cn.tongban.identity.TestCitizens;
+
+/**
+ * Registration through the API as its users drive it: a filed sale of a new home in 新北区 (320411), its buyer
+ * signed in on the portal, the registrar's steps and the tax bureau's payment.
+ */
+final class RegistrationFixture {
+
+    final MockMvc http;
+    final ApplicationContext context;
+    final ObjectMapper json = new ObjectMapper();
+
+    RegistrationFixture(MockMvc http, ApplicationContext context) {
+        this.http = http;
+        this.context = context;
+    }
+
+    /** A filed sale of a new home to one buyer with a portal account. */
+    record Sale(String unitCode, String filingCode, String buyerId, Caller buyer, String developer) {
+    }
+
+    Sale filedSale() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        String unit = filing.unitsOnSale(1).get(0);
+        String buyerId = TestData.citizenId("19880808");
+        String filingCode = filing.fileSale(unit, buyerId);
+        return new Sale(unit, filingCode, buyerId, TestCitizens.withAccount(context, buyerId, "买受人"), filing.developer);
+    }
+
+    /** The buyer applies online for the transfer of the sale; answers the application number. */
+    String applyForTransfer(Sale sale) throws Exception {
+        return body(perform(post("/api/v1/registrations"), TestCallers.as(sale.buyer()), """
+                {"businessType":"TRANSFER","unitCode":"%s","filingCode":"%s"}""".formatted(sale.unitCode(), sale.filingCode()))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+    }
+
+    ResultActions accept(String applicationNo, String decision) throws Exception {
+        return postJson("/api/v1/registrations/" + applicationNo + "/acceptance", "{\"decision\":\"" + decision + "\"}");
+    }
+
+    ResultActions review(String applicationNo, String decision) throws Exception {
+        return postJson("/api/v1/registrations/" + applicationNo + "/review", "{\"decision\":\"" + decision + "\",\"opinion\":\"符合登记条件\"}");
+    }
+
+    ResultActions register(String applicationNo) throws Exception {
+        return http.perform(post("/api/v1/registrations/" + applicationNo + "/registration"));
+    }
+
+    ResultActions certify(String applicationNo) throws Exception {
+        return http.perform(post("/api/v1/registrations/" + applicationNo + "/certificate"));
+    }
+
+    ResultActions payFee(String applicationNo, String amount) throws Exception {
+        return postJson("/api/v1/registrations/" + applicationNo + "/payment",
+                "{\"paymentReference\":\"PAY-%d\",\"amount\":%s}".formatted(TestData.next(), amount));
+    }
+
+    JsonNode view(String applicationNo) throws Exception {
+        return body(http.perform(get("/api/v1/registrations/" + applicationNo)).andExpect(status().isOk()));
+    }
+
+    /** The tax bureau's part (契税法 第十一条): a declaration from the filed contract, assessed, confirmed and paid. */
+    void payTax(String filingCode) throws Exception {
+        long id = body(postJson("/api/v1/tax/declarations", """
+                {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode))
+                .andExpect(status().isCreated())).get("id").asLong();
+        http.perform(put("/api/v1/tax/declarations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"assessedPrice\":1500000,\"reason\":\"发票不含税价\"}")).andExpect(status().isOk());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/confirmation")).andExpect(status().isOk());
+        http.perform(post("/api/v1/tax/declarations/" + id + "/payment")).andExpect(status().isOk());
+    }
+
+    /** Waits (up to 15 s) for the application to reach the status, as events arriving after commit move it. */
+    JsonNode awaitStatus(String applicationNo, String expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonNode view = view(applicationNo);
+        while (!view.get("status").asText().equals(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            view = view(applicationNo);
+        }
+        return view;
+    }
+
+    ResultActions postJson(String path, String body) throws Exception {
+        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    ResultActions perform(MockHttpServletRequestBuilder request, RequestPostProcessor as, String body) throws Exception {
+        return http.perform(request.with(as).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
