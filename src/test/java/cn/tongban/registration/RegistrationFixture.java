@@ -18,7 +18,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.tongban.TestData;
 import cn.tongban.filing.FilingFixture;
+import java.util.Set;
+
+import cn.tongban.identity.ActorKind;
 import cn.tongban.identity.Caller;
+import cn.tongban.identity.DepartmentType;
+import cn.tongban.identity.Permissions;
 import cn.tongban.identity.TestCallers;
 import cn.tongban.identity.TestCitizens;
 
@@ -53,6 +58,42 @@ final class RegistrationFixture {
     String applyForTransfer(Sale sale) throws Exception {
         return body(perform(post("/api/v1/registrations"), TestCallers.as(sale.buyer()), """
                 {"businessType":"TRANSFER","unitCode":"%s","filingCode":"%s"}""".formatted(sale.unitCode(), sale.filingCode()))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+    }
+
+    /** A sale taken all the way through: applied, accepted, reviewed, tax and fee paid, registered, certified. */
+    Sale registeredTransfer() throws Exception {
+        Sale sale = filedSale();
+        String no = applyForTransfer(sale);
+        accept(no, "ACCEPT").andExpect(status().isOk());
+        payFee(no, "80.00").andExpect(status().isOk());
+        payTax(sale.filingCode());
+        review(no, "APPROVE").andExpect(status().isOk());
+        if (!awaitStatus(no, "REVIEWED").get("status").asText().equals("REVIEWED")) {
+            throw new AssertionError("the tax-paid record did not reach " + no);
+        }
+        register(no).andExpect(status().isOk());
+        certify(no).andExpect(status().isOk());
+        return sale;
+    }
+
+    /** A bank's system at the extended port (三（一）6), filing and registering mortgages. */
+    static Caller bank(String creditCode) {
+        return new Caller("bank-system-" + creditCode, ActorKind.SYSTEM, creditCode, "测试银行常州分行", DepartmentType.BANK, Set.of(),
+                true, Set.of("bank-officer"), Set.of(Permissions.CONTRACT_CREATE, Permissions.CONTRACT_QUERY,
+                        Permissions.REGISTRATION_SUBMIT), Set.of(), null);
+    }
+
+    /** The bank files a mortgage contract of the owner's unit and applies for its registration at that rank. */
+    String applyForMortgage(Sale registered, String bankCode, int rank) throws Exception {
+        String filingCode = body(perform(post("/api/v1/contracts"), TestCallers.as(bank(bankCode)), """
+                {"type":"MORTGAGE","unitCode":"%s","signedOn":"2026-11-21","price":1000000.00,"endOn":"2056-11-20",
+                 "mortgagors":[{"idType":"01","idNumber":"%s","name":"买受人"}],
+                 "mortgagees":[{"idType":"02","idNumber":"%s","name":"测试银行常州分行"}]}"""
+                .formatted(registered.unitCode(), registered.buyerId(), bankCode)).andExpect(status().isCreated()))
+                .get("filingCode").asText();
+        return body(perform(post("/api/v1/registrations"), TestCallers.as(bank(bankCode)), """
+                {"businessType":"MORTGAGE","unitCode":"%s","filingCode":"%s","rank":%d}""".formatted(registered.unitCode(), filingCode, rank))
                 .andExpect(status().isCreated())).get("applicationNo").asText();
     }
 
