@@ -84,10 +84,6 @@ final class RegistrationFixture {
         return "苏（2026）常州市不动产权第%07d号".formatted(TestData.next());
     }
 
-    ResultActions perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
-        return http.perform(request);
-    }
-
     JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
