@@ -184,6 +184,13 @@ class PropertyQueryTest {
                 .andExpect(jsonPath("$.errors[0].field").value("unitCode"));
     }
 
+    @Test
+    void staffWithoutThePermissionAreForbidden() throws Exception {
+        String unit = fixture.unit(RegistrationFixture.TIANNING);
+        http.perform(query(cn.tongban.identity.TestCallers.withPermissions(cn.tongban.identity.Permissions.UNIT_QUERY)).param("unitCode", unit))
+                .andExpect(status().isForbidden());
+    }
+
     /** 五（二）3 租户管理: a district's registrars work on, and see, their district's units; a city-wide one sees all. */
     @Test
     void aRegistrarOfAnotherDistrictDoesNotFindTheUnitButACityWideCallerDoes() throws Exception {
