@@ -69,4 +69,19 @@ public interface BuildingTable {
      * the city), by the blind index of their ID number.
      */
     List<String> unitsOwnedBy(String idNumberIndex);
+
+    /**
+     * The units in the caller's scope whose 坐落 contains the text, in unit-code order, with their owners (each owner
+     * read is audited, as by {@link #findUnit}).
+     */
+    cn.tongban.kernel.Page<UnitView> findUnitsByLocation(String text, cn.tongban.kernel.PageRequest page);
+
+    /**
+     * The unit whatever the caller's scope, for a module that has itself decided that the caller may see it — a
+     * citizen's own home, found by the register book (互联网+不动产登记建设指南 二（一）7: 权利人查询本人名下的不动产).
+     */
+    Optional<UnitView> findUnitAnyScope(String unitCode);
+
+    /** The unit whose registered owners, as the 楼盘表 keeps them, hold this 不动产权证书号, whatever the caller's scope. */
+    Optional<String> unitWithCertificate(String certificateNo);
 }

@@ -101,7 +101,7 @@ class Projects {
         }
         if (name != null && !name.isBlank()) {
             where.append(" AND p.name LIKE ?");
-            args.add("%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(Units.containing(name));
         }
         if (developer != null) {
             where.append(" AND p.developer_credit_code = ?");

@@ -76,6 +76,37 @@ class Units implements BuildingTable {
         condition(where, args, "u.house_use", filter.houseUse());
         condition(where, args, "u.seized", filter.seized());
         condition(where, args, "u.mortgaged", filter.mortgaged());
+        return page(where, args, page);
+    }
+
+    /** {@inheritDoc} The text is matched literally: {@code %} and {@code _} are no wildcards. */
+    @Override
+    public Page<UnitView> findUnitsByLocation(String text, PageRequest page) {
+        BuildingScope.Clause visible = scope.projects();
+        StringBuilder where = new StringBuilder(" WHERE " + visible.sql() + " AND u.location LIKE ?");
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(containing(text));
+        return page(where, args, page);
+    }
+
+    @Override
+    public Optional<UnitView> findUnitAnyScope(String unitCode) {
+        Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE u.unit_code = ?").param(unitCode).query(Units::view).optional();
+        return unit.map(u -> withOwners(u, owners(List.of(u.unitCode())).getOrDefault(u.unitCode(), List.of())));
+    }
+
+    @Override
+    public Optional<String> unitWithCertificate(String certificateNo) {
+        return jdbc.sql("SELECT unit_code FROM unit_owner WHERE certificate_no = ? ORDER BY unit_code LIMIT 1")
+                .param(certificateNo.strip()).query(String.class).optional();
+    }
+
+    /** A LIKE pattern for values containing the text literally ({@code %} and {@code _} escaped). */
+    static String containing(String text) {
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private Page<UnitView> page(StringBuilder where, List<Object> args, PageRequest page) {
         long total = jdbc.sql("SELECT count(*)" + JOINED + where)
                 .params(args).query(Long.class).single();
         List<UnitView> items = jdbc.sql(SELECT + where + " ORDER BY u.unit_code LIMIT " + page.size() + " OFFSET " + page.offset())

@@ -84,6 +84,10 @@ public final class Permissions {
     public static final String REGISTRATION_QUERY = "registration:application:query";
     /** Confirm a registration fee paid (收费窗口 or the payment platform). */
     public static final String REGISTRATION_FEE_CONFIRM = "registration:fee:confirm";
+    /** 不动产登记信息查询: a unit's natural state, rights and restrictions, by unit code, certificate or 坐落. */
+    public static final String REGISTRATION_PROPERTY_QUERY = "registration:property:query";
+    /** 登记统计: applications, durations and 一次都不跑 per district, business type, month and channel. */
+    public static final String REGISTRATION_STATISTICS_QUERY = "registration:statistics:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -145,6 +149,8 @@ public final class Permissions {
         all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
         all.put(TAX_BENCHMARK_PRICE_EDIT, "税收-标准房基准价格维护");
         all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
+        all.put(REGISTRATION_PROPERTY_QUERY, "不动产登记-登记信息查询");
+        all.put(REGISTRATION_STATISTICS_QUERY, "不动产登记-办件统计");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
