@@ -76,6 +76,12 @@ public final class Permissions {
     /** Set the quarter's 标准房基准价格 of a district and use (price assessment, 常经办发〔2023〕19号 二（三）1). */
     public static final String TAX_BENCHMARK_PRICE_EDIT = "tax:benchmark-price:edit";
     public static final String TAX_BENCHMARK_PRICE_QUERY = "tax:benchmark-price:query";
+    /** Upload and read the materials of a registration application one may see (citizens may, as its parties). */
+    public static final String REGISTRATION_MATERIAL_UPLOAD = "registration:material:upload";
+    /** Book a hall appointment for a registration application one may see (citizens may, as its parties). */
+    public static final String REGISTRATION_APPOINTMENT_BOOK = "registration:appointment:book";
+    /** Record that an applicant came to the hall (counts against 一次都不跑). */
+    public static final String REGISTRATION_APPOINTMENT_ATTEND = "registration:appointment:attend";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -133,6 +139,9 @@ public final class Permissions {
         all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
         all.put(TAX_BENCHMARK_PRICE_EDIT, "税收-标准房基准价格维护");
         all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
+        all.put(REGISTRATION_MATERIAL_UPLOAD, "不动产登记-收件材料上传");
+        all.put(REGISTRATION_APPOINTMENT_BOOK, "不动产登记-网上预约");
+        all.put(REGISTRATION_APPOINTMENT_ATTEND, "不动产登记-预约到场登记");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
