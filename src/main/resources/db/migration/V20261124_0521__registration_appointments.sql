@@ -17,6 +17,8 @@ CREATE TABLE registration_hall
 );
 CREATE INDEX registration_hall_district_idx ON registration_hall (district_code);
 
+-- one hall per district of the demo city; addresses and phone numbers are placeholders that an operator replaces with
+-- the real ones before going live
 INSERT INTO registration_hall (id, district_code, name, address, phone, slot_capacity, slot_minutes, opening_hours) VALUES
     (1, '320402', '常州市天宁区不动产登记中心', '常州市天宁区博爱路72号', '0519-88800402', 6, 30, '09:00-11:30,13:30-17:00'),
     (2, '320404', '常州市钟楼区不动产登记中心', '常州市钟楼区延陵西路123号', '0519-88800404', 6, 30, '09:00-11:30,13:30-17:00'),

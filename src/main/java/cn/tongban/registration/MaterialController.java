@@ -44,8 +44,10 @@ class MaterialController {
     @PostMapping
     ResponseEntity<Materials.Upload> upload(@PathVariable String applicationNo, @RequestParam(name = Materials.ITEM) String item,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-            @RequestHeader(name = Materials.FILE_NAME, required = false) String fileName, InputStream body) {
-        Materials.Upload upload = materials.upload(applicationNo, item, contentType, fileName, body);
+            @RequestHeader(name = Materials.FILE_NAME, required = false) String fileName,
+            @RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength, InputStream body) {
+        Materials.Upload upload = materials.upload(applicationNo, item, contentType, contentLength == null ? -1 : contentLength,
+                fileName, body);
         return ResponseEntity.created(URI.create("/api/v1/registrations/" + applicationNo + "/materials/" + upload.id())).body(upload);
     }
 

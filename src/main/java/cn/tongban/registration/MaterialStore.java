@@ -34,8 +34,11 @@ class MaterialStore {
     record Received(Path file, long bytes, String sm3, MaterialFormat format) {
     }
 
-    /** What a file must be: one of these formats, at most so many MiB, of the declared format if one was declared. */
-    record Limits(List<MaterialFormat> formats, int maxMegabytes, MaterialFormat declared) {
+    /**
+     * What a file must be: one of these formats, at most so many MiB, of the declared format if one was declared; the
+     * declared length (Content-Length, -1 if none) lets a file too large be refused before a byte is read.
+     */
+    record Limits(List<MaterialFormat> formats, int maxMegabytes, MaterialFormat declared, long declaredBytes) {
 
         long maxBytes() {
             return maxMegabytes * 1024L * 1024L;
@@ -50,6 +53,9 @@ class MaterialStore {
 
     /** Streams the body to a temporary file within the limits; refuses (and keeps nothing of) a file outside them. */
     Received receive(InputStream body, Limits limits) {
+        if (limits.declaredBytes() > limits.maxBytes()) {
+            throw refused(FILE, "material.too-large", limits.maxMegabytes());
+        }
         byte[] buffer = new byte[64 * 1024];
         int head;
         try {

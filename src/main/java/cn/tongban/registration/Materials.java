@@ -88,14 +88,15 @@ class Materials {
      * {@code application/octet-stream}). While reading: the first bytes show an accepted format of the declared type,
      * and the size stays within the item's limit. The item's previous file, if any, is kept as superseded.
      */
-    Upload upload(String applicationNo, String item, String contentType, String fileNameHeader, InputStream body) {
+    Upload upload(String applicationNo, String item, String contentType, long contentLength, String fileNameHeader,
+            InputStream body) {
         Application application = access.visible(applicationNo);
         requireOpen(application);
         Material material = materialOf(application, item);
         String fileName = fileName(fileNameHeader);
         MaterialStore.Limits limits = new MaterialStore.Limits(
                 material.formats().stream().map(f -> MaterialFormat.ofCode(f).orElseThrow()).toList(), material.maxMegabytes(),
-                declared(contentType, material));
+                declared(contentType, material), contentLength);
         MaterialStore.Received received = store.receive(body, limits);
         try {
             return transactions.execute(status -> keep(application, material, fileName, received));

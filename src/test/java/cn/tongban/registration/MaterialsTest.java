@@ -145,6 +145,8 @@ class MaterialsTest {
         int limit = 10 * 1024 * 1024; // 不动产登记申请书: maxMegabytes 10 in business-types.json
         refused(upload(FORM, "application/pdf", pdf(limit + 1)), "file", "material.too-large")
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("10")));
+        // a declared length over the limit is refused before a byte is read
+        refused(upload(FORM, "application/pdf", pdf(100)).header("Content-Length", limit + 1L), "file", "material.too-large");
         assertNothingKept();
         http.perform(upload(FORM, "application/pdf", pdf(limit))).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.bytes").value(limit));
