@@ -88,6 +88,12 @@ public final class Permissions {
     public static final String REGISTRATION_PROPERTY_QUERY = "registration:property:query";
     /** 登记统计: applications, durations and 一次都不跑 per district, business type, month and channel. */
     public static final String REGISTRATION_STATISTICS_QUERY = "registration:statistics:query";
+    /** Upload and read the materials of a registration application one may see (citizens may, as its parties). */
+    public static final String REGISTRATION_MATERIAL_UPLOAD = "registration:material:upload";
+    /** Book a hall appointment for a registration application one may see (citizens may, as its parties). */
+    public static final String REGISTRATION_APPOINTMENT_BOOK = "registration:appointment:book";
+    /** Record that an applicant came to the hall (counts against 一次都不跑). */
+    public static final String REGISTRATION_APPOINTMENT_ATTEND = "registration:appointment:attend";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -151,6 +157,9 @@ public final class Permissions {
         all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
         all.put(REGISTRATION_PROPERTY_QUERY, "不动产登记-登记信息查询");
         all.put(REGISTRATION_STATISTICS_QUERY, "不动产登记-办件统计");
+        all.put(REGISTRATION_MATERIAL_UPLOAD, "不动产登记-收件材料上传");
+        all.put(REGISTRATION_APPOINTMENT_BOOK, "不动产登记-网上预约");
+        all.put(REGISTRATION_APPOINTMENT_ATTEND, "不动产登记-预约到场登记");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

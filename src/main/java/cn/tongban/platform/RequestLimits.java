@@ -31,14 +31,17 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Operator safety (issue #3 item 8): per-client rate limits on the token and sharing endpoints (429 with
  * Retry-After) and a size limit on request bodies (413), both before authentication so that neither a flood nor a
  * huge body reaches the rest of the platform. The bulk imports (楼盘表 units, a court's
- * list of dishonest debtors, the sharing catalog) and the sharing deliveries (streamed to disk, 1 GB and more) are
- * the endpoints that take large bodies.
+ * list of dishonest debtors, the sharing catalog), the sharing deliveries (streamed to disk, 1 GB and more) and the
+ * materials of registration applications (streamed to disk, each within its item's limit) are the endpoints that take
+ * large bodies.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
 
     private static final java.util.Set<String> BULK_IMPORTS = java.util.Set.of("/api/v1/units/imports",
             "/api/v1/dishonest-debtors/imports", "/api/v1/sharing/catalog/imports", "/api/v1/sharing/deliveries");
+    /** 收件材料 of registration applications: streamed to disk, each held to its checklist item's own size limit. */
+    private static final java.util.regex.Pattern MATERIAL_UPLOAD = java.util.regex.Pattern.compile("/api/v1/registrations/[^/]+/materials");
 
     /** Rate limit exceeded: answered 429 with Retry-After. */
     static final class TooManyRequests extends RuntimeException {
@@ -73,7 +76,8 @@ class RequestLimits {
                     throws ServletException, IOException {
                 try {
                     String path = request.getRequestURI().substring(request.getContextPath().length());
-                    if (!BULK_IMPORTS.contains(path) && request.getContentLengthLong() > maxBody) {
+                    if (!BULK_IMPORTS.contains(path) && !MATERIAL_UPLOAD.matcher(path).matches()
+                            && request.getContentLengthLong() > maxBody) {
                         throw new BodyTooLarge(maxBody);
                     }
                     if (path.equals("/oauth2/token")) {

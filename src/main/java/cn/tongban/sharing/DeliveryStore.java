@@ -6,13 +6,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.UUID;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.tongban.kernel.StoredFiles;
 
 /**
  * Where delivered files are kept: {@code tongban.sharing.deliveries-dir} (default {@code ${TONGBAN_DATA_DIR}/deliveries}),
@@ -80,13 +81,7 @@ class DeliveryStore {
     /** Moves a verified file to its place; returns the path relative to the store. */
     String keep(Received received, int itemNo, String period, long deliveryId, DeliveryFormat format) {
         Path target = root.resolve(Integer.toString(itemNo)).resolve(period).resolve(deliveryId + format.extension);
-        try {
-            Files.createDirectories(target.getParent());
-            Files.move(received.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return root.relativize(target).toString();
+        return StoredFiles.keep(received.file(), root, target);
     }
 
     /** The kept file at this relative path. */
@@ -96,10 +91,6 @@ class DeliveryStore {
 
     /** Removes a file that is not to be kept (quietly: it is being thrown away). */
     void discard(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a leftover in tmp/ is never read as a delivery; it may be removed by hand at any time
-        }
+        StoredFiles.discard(file);
     }
 }
