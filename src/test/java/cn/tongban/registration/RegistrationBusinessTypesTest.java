@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,12 @@ import cn.tongban.TestData;
 import cn.tongban.building.BuildingTable;
 import cn.tongban.building.UnitView;
 import cn.tongban.identity.PlatformActor;
+import cn.tongban.filing.FilingFixture;
 import cn.tongban.identity.TestCallers;
+import cn.tongban.identity.TestCitizens;
 import cn.tongban.restriction.RestrictionRegistry;
 
-/** The business types besides the transfer (issue #7 item 1): 预告登记, 抵押权登记 with its rank, and their effects. */
+/** The business types besides the transfer (issue #7 item 1): each through its process, with its entry and its effects. */
 @IntegrationTest
 class RegistrationBusinessTypesTest {
 
@@ -68,6 +75,93 @@ class RegistrationBusinessTypesTest {
         fixture.accept(second, "ACCEPT").andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[?(@.field == 'checks.mortgageRank')]").isNotEmpty());
         assertThat(book.state(home.unitCode()).mortgages()).hasSize(1);
+
+        // 抵押权注销登记: the bank applies with the proof that the debt is paid; no fee (发改价格规〔2016〕2559号)
+        String release = fixture.body(fixture.perform(post("/api/v1/registrations"), TestCallers.as(RegistrationFixture.bank(bank)), """
+                {"businessType":"MORTGAGE_RELEASE","unitCode":"%s","releases":%d,
+                 "applicant":{"idType":"02","idNumber":"%s","name":"测试银行常州分行"}}""".formatted(home.unitCode(), mortgage.seq(), bank))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+        assertThat(fixture.view(release).get("fee").decimalValue()).isZero();
+        fixture.upload(release, "抵押权消灭的材料", TestCallers.as(RegistrationFixture.bank(bank)));
+        JsonNode released = fixture.handle(release, null);
+        assertThat(released.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(book.state(home.unitCode()).mortgages()).isEmpty();
+        assertThat(restrictions.mortgages(home.unitCode())).isEmpty();
+        assertThat(PlatformActor.call("test", () -> building.findUnit(home.unitCode())).orElseThrow().rights().mortgaged()).isFalse();
+    }
+
+    @Test
+    void theDeveloperRegistersACompletedHomeFirstAndOnlyOnce() throws Exception {
+        FilingFixture filing = new FilingFixture(http);
+        String unit = filing.unitsOnSale(1).get(0);
+        String applicant = """
+                {"businessType":"FIRST","unitCode":"%s","applicant":{"idType":"02","idNumber":"%s","name":"常州开发有限公司"}}""";
+        // 首次登记 is the developer's, no one else's
+        fixture.postJson("/api/v1/registrations", applicant.formatted(unit, TestData.creditCode()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("applicant.idNumber"));
+        String no = fixture.body(fixture.postJson("/api/v1/registrations", applicant.formatted(unit, filing.developer))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+        List<String> required = new ArrayList<>();
+        context.getBean(BusinessTypes.class).get("FIRST").materials().stream().filter(m -> m.required() && m.freeFrom() == null)
+                .forEach(m -> required.add(m.item()));
+        for (String item : required) {
+            fixture.upload(no, item, TestCallers.as(TestCallers.cityAdmin()));
+        }
+        String certificate = fixture.handle(no, "80.00").get("certificateNo").asText();
+        assertThat(certificate).contains("不动产权第");
+        assertThat(book.state(unit).owners()).singleElement().satisfies(o -> assertThat(o.get("idNumber")).isEqualTo(filing.developer));
+
+        String again = fixture.body(fixture.postJson("/api/v1/registrations", applicant.formatted(unit, filing.developer))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+        for (String item : required) {
+            fixture.upload(again, item, TestCallers.as(TestCallers.cityAdmin()));
+        }
+        fixture.accept(again, "ACCEPT").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.field == 'checks.firstRegistration')]").isNotEmpty());
+    }
+
+    @Test
+    void anObjectionIsRegisteredWithAProofAndWarnsALaterDisposal() throws Exception {
+        RegistrationFixture.Sale home = fixture.registeredTransfer();
+        String claimant = TestData.citizenId("19700101");
+        var caller = TestCitizens.withAccount(context, claimant, "异议人");
+        String no = fixture.body(fixture.perform(post("/api/v1/registrations"), TestCallers.as(caller), """
+                {"businessType":"OBJECTION","unitCode":"%s","reason":"该房屋系本人出资购买，登记权利人有误",
+                 "applicant":{"idType":"01","idNumber":"%s","name":"异议人"}}""".formatted(home.unitCode(), claimant))
+                .andExpect(status().isCreated())).get("applicationNo").asText();
+        // 更正、异议登记不收费
+        assertThat(fixture.view(no).get("fee").decimalValue()).isZero();
+        fixture.upload(no, "证实对登记的不动产权利有利害关系的材料", TestCallers.as(caller));
+        fixture.upload(no, "证实登记簿记载事项错误的材料", TestCallers.as(caller));
+        String proof = fixture.handle(no, null).get("certificateNo").asText();
+        assertThat(proof).contains("不动产证明");
+        RegisterEntry objection = book.state(home.unitCode()).objection().orElseThrow();
+        assertThat(objection.content()).containsKey("lapsesOn");
+        assertThat(PlatformActor.call("test", () -> building.findUnit(home.unitCode())).orElseThrow().rights().objection()).isTrue();
+
+        // 实施细则 第八十四条: a mortgage during the objection is possible, the check warns
+        String mortgage = fixture.applyForMortgage(home, TestData.creditCode(), 1);
+        fixture.accept(mortgage, "ACCEPT").andExpect(status().isOk())
+                .andExpect(jsonPath("$.latestChecks.checks[?(@.code == 'objection')].passed").value(false))
+                .andExpect(jsonPath("$.latestChecks.passed").value(true));
+    }
+
+    @Test
+    void aCorrectionReplacesTheOwnersAsTheyShouldRead() throws Exception {
+        RegistrationFixture.Sale home = fixture.registeredTransfer();
+        String spouse = TestData.citizenId("19890909");
+        String no = fixture.body(fixture.perform(post("/api/v1/registrations"), TestCallers.as(home.buyer()), """
+                {"businessType":"CORRECTION","unitCode":"%s","reason":"漏登共有人",
+                 "applicant":{"idType":"01","idNumber":"%s","name":"买受人"},
+                 "owners":[{"idType":"01","idNumber":"%s","name":"买受人","coOwnership":"02"},
+                           {"idType":"01","idNumber":"%s","name":"配偶","coOwnership":"02"}]}"""
+                .formatted(home.unitCode(), home.buyerId(), home.buyerId(), spouse)).andExpect(status().isCreated()))
+                .get("applicationNo").asText();
+        fixture.upload(no, "证实登记确有错误的材料", TestCallers.as(home.buyer()));
+        fixture.handle(no, null);
+        fixture.certify(no).andExpect(status().isOk());
+        assertThat(book.state(home.unitCode()).owners()).extracting(o -> o.get("idNumber")).containsExactly(home.buyerId(), spouse);
+        assertThat(PlatformActor.call("test", () -> building.findUnit(home.unitCode())).orElseThrow().owners()).hasSize(2);
     }
 
     @Test

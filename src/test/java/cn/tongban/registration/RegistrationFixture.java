@@ -81,7 +81,7 @@ final class RegistrationFixture {
     static Caller bank(String creditCode) {
         return new Caller("bank-system-" + creditCode, ActorKind.SYSTEM, creditCode, "测试银行常州分行", DepartmentType.BANK, Set.of(),
                 true, Set.of("bank-officer"), Set.of(Permissions.CONTRACT_CREATE, Permissions.CONTRACT_QUERY,
-                        Permissions.REGISTRATION_SUBMIT), Set.of(), null);
+                        Permissions.REGISTRATION_SUBMIT, Permissions.REGISTRATION_MATERIAL_UPLOAD), Set.of(), null);
     }
 
     /** The bank files a mortgage contract of the owner's unit and applies for its registration at that rank. */
@@ -95,6 +95,23 @@ final class RegistrationFixture {
         return body(perform(post("/api/v1/registrations"), TestCallers.as(bank(bankCode)), """
                 {"businessType":"MORTGAGE","unitCode":"%s","filingCode":"%s","rank":%d}""".formatted(registered.unitCode(), filingCode, rank))
                 .andExpect(status().isCreated())).get("applicationNo").asText();
+    }
+
+    /** Uploads a one-page PDF as the material (as whoever {@code as} is). */
+    void upload(String applicationNo, String item, RequestPostProcessor as) throws Exception {
+        http.perform(post("/api/v1/registrations/" + applicationNo + "/materials").param("item", item).with(as)
+                        .contentType(MediaType.APPLICATION_PDF).content(("%PDF-1.4\n% " + item + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isCreated());
+    }
+
+    /** Accepts, reviews, confirms the fee and registers: the registrar's work on an application with nothing missing. */
+    JsonNode handle(String applicationNo, String fee) throws Exception {
+        accept(applicationNo, "ACCEPT").andExpect(status().isOk());
+        review(applicationNo, "APPROVE").andExpect(status().isOk());
+        if (fee != null) {
+            payFee(applicationNo, fee).andExpect(status().isOk());
+        }
+        return body(register(applicationNo).andExpect(status().isOk()));
     }
 
     ResultActions accept(String applicationNo, String decision) throws Exception {
