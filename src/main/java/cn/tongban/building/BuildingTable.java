@@ -12,6 +12,12 @@ public interface BuildingTable {
     Optional<UnitView> findUnit(String unitCode);
 
     /**
+     * The unit whatever the caller's scope: for the registration documents that speak of a unit or of a person's
+     * homes anywhere in the city (电子证照, 无房证明), whose module decides who may see them and audits.
+     */
+    Optional<UnitView> findUnitCityWide(String unitCode);
+
+    /**
      * Changes one status aspect of a unit and records why (建房规〔2020〕4号 一（四）).
      *
      * @param expectedVersion the unit version the caller decided on, or {@code null} to change whatever the

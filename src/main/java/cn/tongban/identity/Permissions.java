@@ -76,6 +76,10 @@ public final class Permissions {
     /** Set the quarter's 标准房基准价格 of a district and use (price assessment, 常经办发〔2023〕19号 二（三）1). */
     public static final String TAX_BENCHMARK_PRICE_EDIT = "tax:benchmark-price:edit";
     public static final String TAX_BENCHMARK_PRICE_QUERY = "tax:benchmark-price:query";
+    /** Download any e-certificate or proof of one's district (registration staff). */
+    public static final String REGISTRATION_CERTIFICATE_QUERY = "registration:certificate:query";
+    /** Issue a 无房证明 / 住房信息查询结果 for a person, with a declared purpose. */
+    public static final String HOUSING_RECORD_ISSUE = "registration:housing-record:issue";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -133,6 +137,8 @@ public final class Permissions {
         all.put(TAX_RECEIPT_VOID, "税收-完税凭证作废");
         all.put(TAX_BENCHMARK_PRICE_EDIT, "税收-标准房基准价格维护");
         all.put(TAX_BENCHMARK_PRICE_QUERY, "税收-标准房基准价格查询");
+        all.put(REGISTRATION_CERTIFICATE_QUERY, "不动产登记-电子证照查看下载");
+        all.put(HOUSING_RECORD_ISSUE, "不动产登记-无房证明/住房信息查询结果出具");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
