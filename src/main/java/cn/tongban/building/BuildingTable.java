@@ -12,6 +12,13 @@ public interface BuildingTable {
     Optional<UnitView> findUnit(String unitCode);
 
     /**
+     * The unit whatever the caller's scope, for a module that has itself decided that the caller may see it: the
+     * registration authority reading the unit of an application, a certificate or a person's homes anywhere in the
+     * city (电子证照, 无房证明, 权利人查询本人名下的不动产 — 互联网+不动产登记建设指南 二（一）7), which audits.
+     */
+    Optional<UnitView> findUnitCityWide(String unitCode);
+
+    /**
      * Changes one status aspect of a unit and records why (建房规〔2020〕4号 一（四）).
      *
      * @param expectedVersion the unit version the caller decided on, or {@code null} to change whatever the
@@ -75,12 +82,6 @@ public interface BuildingTable {
      * read is audited, as by {@link #findUnit}).
      */
     cn.tongban.kernel.Page<UnitView> findUnitsByLocation(String text, cn.tongban.kernel.PageRequest page);
-
-    /**
-     * The unit whatever the caller's scope, for a module that has itself decided that the caller may see it — a
-     * citizen's own home, found by the register book (互联网+不动产登记建设指南 二（一）7: 权利人查询本人名下的不动产).
-     */
-    Optional<UnitView> findUnitAnyScope(String unitCode);
 
     /** The unit whose registered owners, as the 楼盘表 keeps them, hold this 不动产权证书号, whatever the caller's scope. */
     Optional<String> unitWithCertificate(String certificateNo);

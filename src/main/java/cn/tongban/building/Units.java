@@ -48,7 +48,15 @@ class Units implements BuildingTable {
     /** The unit, if the caller's scope includes its project. */
     @Override
     public Optional<UnitView> findUnit(String unitCode) {
-        BuildingScope.Clause visible = scope.projects();
+        return findUnit(unitCode, scope.projects());
+    }
+
+    @Override
+    public Optional<UnitView> findUnitCityWide(String unitCode) {
+        return findUnit(unitCode, new BuildingScope.Clause("TRUE", List.of()));
+    }
+
+    private Optional<UnitView> findUnit(String unitCode, BuildingScope.Clause visible) {
         List<Object> args = new ArrayList<>(visible.args());
         args.add(unitCode);
         Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND u.unit_code = ?").params(args)
@@ -87,12 +95,6 @@ class Units implements BuildingTable {
         List<Object> args = new ArrayList<>(visible.args());
         args.add(containing(text));
         return page(where, args, page);
-    }
-
-    @Override
-    public Optional<UnitView> findUnitAnyScope(String unitCode) {
-        Optional<UnitView> unit = jdbc.sql(SELECT + " WHERE u.unit_code = ?").param(unitCode).query(Units::view).optional();
-        return unit.map(u -> withOwners(u, owners(List.of(u.unitCode())).getOrDefault(u.unitCode(), List.of())));
     }
 
     @Override

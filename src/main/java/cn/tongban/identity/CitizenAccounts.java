@@ -81,12 +81,22 @@ class CitizenAccounts implements CitizenSubjects {
     }
 
     @Override
-    public Optional<String> subjectIndexOf(Caller caller) {
+    public Optional<Citizen> citizenOf(Caller caller) {
+        return accountId(caller).flatMap(id -> jdbc.sql("SELECT id_number_sealed, name_sealed FROM citizen_account WHERE id = ?")
+                .param(id).query((rs, n) -> new Citizen(cipher.decrypt(rs.getString(1)), cipher.decrypt(rs.getString(2)))).optional());
+    }
+
+    /** The account a citizen caller signed in with. */
+    private static Optional<Long> accountId(Caller caller) {
         if (caller.kind() != ActorKind.CITIZEN || !caller.actorId().startsWith("citizen-")) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id_number_index FROM citizen_account WHERE id = ?")
-                .param(Long.parseLong(caller.actorId().substring("citizen-".length())))
-                .query(String.class).optional();
+        return Optional.of(Long.parseLong(caller.actorId().substring("citizen-".length())));
+    }
+
+    @Override
+    public Optional<String> subjectIndexOf(Caller caller) {
+        return accountId(caller).flatMap(id -> jdbc.sql("SELECT id_number_index FROM citizen_account WHERE id = ?")
+                .param(id).query(String.class).optional());
     }
 }

@@ -94,6 +94,10 @@ public final class Permissions {
     public static final String REGISTRATION_APPOINTMENT_BOOK = "registration:appointment:book";
     /** Record that an applicant came to the hall (counts against 一次都不跑). */
     public static final String REGISTRATION_APPOINTMENT_ATTEND = "registration:appointment:attend";
+    /** Download any e-certificate or proof of one's district (registration staff). */
+    public static final String REGISTRATION_CERTIFICATE_QUERY = "registration:certificate:query";
+    /** Issue a 无房证明 / 住房信息查询结果 for a person, with a declared purpose. */
+    public static final String HOUSING_RECORD_ISSUE = "registration:housing-record:issue";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -160,6 +164,8 @@ public final class Permissions {
         all.put(REGISTRATION_MATERIAL_UPLOAD, "不动产登记-收件材料上传");
         all.put(REGISTRATION_APPOINTMENT_BOOK, "不动产登记-网上预约");
         all.put(REGISTRATION_APPOINTMENT_ATTEND, "不动产登记-预约到场登记");
+        all.put(REGISTRATION_CERTIFICATE_QUERY, "不动产登记-电子证照查看下载");
+        all.put(HOUSING_RECORD_ISSUE, "不动产登记-无房证明/住房信息查询结果出具");
         return java.util.Collections.unmodifiableMap(all);
     }
 }

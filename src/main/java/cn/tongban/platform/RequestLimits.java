@@ -28,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Operator safety (issue #3 item 8): per-client rate limits on the token and sharing endpoints (429 with
- * Retry-After) and a size limit on request bodies (413), both before authentication so that neither a flood nor a
+ * Operator safety (issue #3 item 8): per-client rate limits on the token, sharing and public certificate verification
+ * endpoints (429 with Retry-After) and a size limit on request bodies (413), both before authentication so that neither a flood nor a
  * huge body reaches the rest of the platform. The bulk imports (楼盘表 units, a court's
  * list of dishonest debtors, the sharing catalog), the sharing deliveries (streamed to disk, 1 GB and more) and the
  * materials of registration applications (streamed to disk, each within its item's limit) are the endpoints that take
@@ -68,7 +68,8 @@ class RequestLimits {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
             @Value("${tongban.http.max-body-bytes:1048576}") long maxBody,
             @Value("${tongban.rate-limit.token-per-minute:30}") long tokenPerMinute,
-            @Value("${tongban.rate-limit.sharing-per-minute:600}") long sharingPerMinute) {
+            @Value("${tongban.rate-limit.sharing-per-minute:600}") long sharingPerMinute,
+            @Value("${tongban.rate-limit.verification-per-minute:120}") long verificationPerMinute) {
         Cache<String, Bucket> buckets = CacheBuilder.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
@@ -84,6 +85,9 @@ class RequestLimits {
                         consume(buckets, "token:" + clientOf(request), tokenPerMinute);
                     } else if (path.startsWith("/api/v1/sharing/")) {
                         consume(buckets, "sharing:" + credentialOf(request), sharingPerMinute);
+                    } else if (path.startsWith("/api/v1/public/certificates/")) {
+                        // verification codes are unguessable (80 bits); the limit keeps anyone from trying in bulk
+                        consume(buckets, "verification:" + request.getRemoteAddr(), verificationPerMinute);
                     }
                 } catch (TooManyRequests | BodyTooLarge e) {
                     problems.resolveException(request, response, null, e);

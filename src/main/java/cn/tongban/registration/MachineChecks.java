@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import cn.tongban.building.BuildingTable;
 import cn.tongban.building.UnitView;
 import cn.tongban.filing.FiledContracts;
-import cn.tongban.identity.PlatformActor;
 import cn.tongban.kernel.RefusedException;
 import cn.tongban.kernel.Violation;
 import cn.tongban.kernel.crypto.PersonalDataCipher;
@@ -216,7 +215,7 @@ class MachineChecks {
             owners = state.owners().stream().map(o -> cipher.blindIndex((String) o.get("idNumber"))).collect(Collectors.toSet());
             source = "登记簿";
         } else {
-            UnitView unit = PlatformActor.call("registration", () -> building.findUnit(application.unitCode())).orElseThrow();
+            UnitView unit = building.findUnitCityWide(application.unitCode()).orElseThrow();
             if (!unit.owners().isEmpty()) {
                 owners = unit.owners().stream().map(UnitView.Owner::idNumberIndex).collect(Collectors.toSet());
                 source = "楼盘表";

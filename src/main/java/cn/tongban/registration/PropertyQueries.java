@@ -136,7 +136,7 @@ class PropertyQueries {
         Purpose.Declared purpose = new Purpose.Declared(OWN_QUERY, null);
         List<PropertyView> homes = new ArrayList<>();
         for (String code : codes) {
-            buildings.findUnitAnyScope(code).map(unit -> answer(unit, self, purpose)).ifPresent(homes::add);
+            buildings.findUnitCityWide(code).map(unit -> answer(unit, self, purpose)).ifPresent(homes::add);
         }
         return homes;
     }

@@ -32,7 +32,6 @@ import cn.tongban.identity.Caller;
 import cn.tongban.identity.CitizenSubjects;
 import cn.tongban.identity.CurrentCaller;
 import cn.tongban.identity.Permissions;
-import cn.tongban.identity.PlatformActor;
 import cn.tongban.kernel.ConflictException;
 import cn.tongban.kernel.ForbiddenException;
 import cn.tongban.kernel.Money;
@@ -140,7 +139,7 @@ class Registrations {
         }
         String unitCode = unitCode(request.unitCode());
         // the registration authority reads the unit on the applicant's behalf: citizens see no 楼盘表 of their own
-        UnitView unit = PlatformActor.call("registration", () -> building.findUnit(unitCode))
+        UnitView unit = building.findUnitCityWide(unitCode)
                 .orElseThrow(() -> new RuleViolationException(new Violation("unitCode", "registration.unit-unknown", unitCode)));
         String channel = switch (caller.kind()) {
             case CITIZEN -> "ONLINE";
@@ -338,7 +337,7 @@ class Registrations {
                 }
                 workflow.complete(applicationNo, Workflow.ACCEPT, Map.of("acceptance", "ACCEPT"));
                 setStatus(applicationNo, Status.ACCEPTED, "accepted_at");
-                Notices.IssuedNotice notice = notices.issue(applicationNo, Notices.NoticeKind.ACCEPTANCE, List.of(), null);
+                Notices.IssuedNotice notice = notices.issue(applicationNo, NoticeKind.ACCEPTANCE, List.of(), null);
                 progress(applicationNo, "受理", "ACCEPTED", notice.noticeNo(), caller.actorId());
             }
             case SUPPLEMENT -> {
@@ -351,7 +350,7 @@ class Registrations {
                 }
                 workflow.complete(applicationNo, Workflow.ACCEPT, Map.of("acceptance", "SUPPLEMENT"));
                 setStatus(applicationNo, Status.SUPPLEMENT_REQUIRED, null);
-                Notices.IssuedNotice notice = notices.issue(applicationNo, Notices.NoticeKind.SUPPLEMENT, items, decision.reason());
+                Notices.IssuedNotice notice = notices.issue(applicationNo, NoticeKind.SUPPLEMENT, items, decision.reason());
                 progress(applicationNo, "受理", "SUPPLEMENT_REQUIRED", String.join("；", items) + "（" + notice.noticeNo() + "）",
                         caller.actorId());
             }
@@ -362,7 +361,7 @@ class Registrations {
                 }
                 workflow.complete(applicationNo, Workflow.ACCEPT, Map.of("acceptance", "REJECT"));
                 setStatus(applicationNo, Status.REJECTED, "completed_at");
-                Notices.IssuedNotice notice = notices.issue(applicationNo, Notices.NoticeKind.REJECTION, List.of(), reason);
+                Notices.IssuedNotice notice = notices.issue(applicationNo, NoticeKind.REJECTION, List.of(), reason);
                 progress(applicationNo, "受理", "REJECTED", reason + "（" + notice.noticeNo() + "）", caller.actorId());
             }
         }
@@ -396,7 +395,7 @@ class Registrations {
             }
             workflow.complete(applicationNo, Workflow.REVIEW, Map.of("review", "REFUSE"));
             setStatus(applicationNo, Status.REFUSED, "completed_at");
-            Notices.IssuedNotice notice = notices.issue(applicationNo, Notices.NoticeKind.REJECTION, List.of(), opinion);
+            Notices.IssuedNotice notice = notices.issue(applicationNo, NoticeKind.REJECTION, List.of(), opinion);
             progress(applicationNo, "审核", "REFUSED", opinion + "（" + notice.noticeNo() + "）", caller.actorId());
         } else {
             boolean taxPaid = checks.taxPaid(application.filingCode());
@@ -519,7 +518,7 @@ class Registrations {
         String step = workflow.currentTask(applicationNo).orElse(null);
         String unitCode = jdbc.sql("SELECT unit_code FROM registration_application WHERE application_no = ?").param(applicationNo)
                 .query(String.class).single();
-        String location = PlatformActor.call("registration", () -> building.findUnit(unitCode)).map(UnitView::location).orElse(null);
+        String location = building.findUnitCityWide(unitCode).map(UnitView::location).orElse(null);
         return jdbc.sql("SELECT * FROM registration_application WHERE application_no = ?").param(applicationNo)
                 .query((rs, n) -> {
                     BusinessTypes.BusinessType type = types.get(rs.getString("business_type"));

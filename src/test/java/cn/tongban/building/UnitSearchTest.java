@@ -78,7 +78,7 @@ class UnitSearchTest {
                 java.util.Set.of("citizen"), java.util.Set.of(), java.util.Set.of(), null);
 
         assertThat(as(citizen, () -> table.findUnit(unit))).isEmpty();
-        assertThat(as(citizen, () -> table.findUnitAnyScope(unit))).map(UnitView::location).contains(street + "1号");
+        assertThat(as(citizen, () -> table.findUnitCityWide(unit))).map(UnitView::location).contains(street + "1号");
     }
 
     @Test

@@ -13,7 +13,7 @@ import cn.tongban.MessageBundles;
 /** Every rule code of the registration module is explained in zh-CN and English, and no message is left over. */
 class RegistrationMessagesTest {
 
-    private static final Pattern CODE_LITERAL = Pattern.compile("\"((?:certificate|property|statistics|registration)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
+    private static final Pattern CODE_LITERAL = Pattern.compile("\"((?:certificate|notice|housing-record|property|statistics|registration)\\.[a-z0-9]+(?:-[a-z0-9]+)*)\"");
 
     @Test
     void everyCodeHasAMessageInBothLanguagesAndEveryMessageACode() throws IOException {

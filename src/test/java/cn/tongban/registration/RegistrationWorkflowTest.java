@@ -1,6 +1,7 @@
 package cn.tongban.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -108,8 +109,14 @@ class RegistrationWorkflowTest {
             assertThat(event.filingCode()).isEqualTo(sale.filingCode());
         });
 
-        fixture.certify(no).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"))
-                .andExpect(jsonPath("$.verificationCode").isNotEmpty());
+        String code = fixture.body(fixture.certify(no).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED")))
+                .get("verificationCode").asText();
+        // 电子证照: anyone verifies it without login; the owner downloads the signed PDF
+        http.perform(get("/api/v1/public/certificates/{code}", code).with(anonymous())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value(certificateNo)).andExpect(jsonPath("$.statusLabel").value("现势"));
+        http.perform(get("/api/v1/registrations/certificates/{no}/document", certificateNo).with(TestCallers.as(sale.buyer())))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("X-Signature"));
         JsonNode done = fixture.view(no);
         assertThat(done.get("progress")).extracting(p -> p.get("outcome").asText())
                 .contains("SUBMITTED", "ACCEPTED", "WAITING_FOR_TAX", "REVIEWED", "REGISTERED", "COMPLETED");
