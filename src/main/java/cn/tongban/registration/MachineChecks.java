@@ -170,6 +170,15 @@ class MachineChecks {
                 .optional();
     }
 
+    /**
+     * Serialises, per contract, the arrival of its tax record and the review that decides whether a transfer waits for
+     * it: without it a review reading "not paid" while the record is being written would leave the transfer waiting
+     * for a message already gone. Held to the end of the transaction.
+     */
+    void lockTaxOf(String filingCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('registration-tax:' || ?, 0))").param(filingCode).query().listOfRows();
+    }
+
     /** Whether registration has the 完税 or exemption record of the contract. */
     boolean taxPaid(String filingCode) {
         return filingCode != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM registration_tax_paid WHERE filing_code = ?)")

@@ -50,8 +50,11 @@ class RegistrationEvents {
     private final JdbcClient jdbc;
     private final Registrations registrations;
 
-    RegistrationEvents(JdbcClient jdbc, Registrations registrations) {
+    private final MachineChecks checks;
+
+    RegistrationEvents(JdbcClient jdbc, Registrations registrations, MachineChecks checks) {
         this.jdbc = jdbc;
+        this.checks = checks;
         this.registrations = registrations;
     }
 
@@ -59,6 +62,7 @@ class RegistrationEvents {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     @TransactionalEventListener
     void on(TaxPaid paid) {
+        checks.lockTaxOf(paid.filingCode());
         jdbc.sql("""
                 INSERT INTO registration_tax_paid (filing_code, declaration_id, receipt_no, exemption, amount, issued_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (filing_code) DO NOTHING""")

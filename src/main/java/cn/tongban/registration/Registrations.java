@@ -398,6 +398,9 @@ class Registrations {
             Notices.IssuedNotice notice = notices.issue(applicationNo, NoticeKind.REJECTION, List.of(), opinion);
             progress(applicationNo, "审核", "REFUSED", opinion + "（" + notice.noticeNo() + "）", caller.actorId());
         } else {
+            if (application.filingCode() != null) {
+                checks.lockTaxOf(application.filingCode());
+            }
             boolean taxPaid = checks.taxPaid(application.filingCode());
             workflow.complete(applicationNo, Workflow.REVIEW, Map.of("review", "APPROVE", "taxPaid", taxPaid));
             boolean waits = "TRANSFER".equals(application.businessType()) && !taxPaid;
@@ -414,6 +417,7 @@ class Registrations {
      */
     @Transactional
     void taxPaid(String filingCode) {
+        checks.lockTaxOf(filingCode);
         List<String> waiting = jdbc.sql("""
                 SELECT application_no FROM registration_application
                  WHERE filing_code = ? AND status = 'WAITING_FOR_TAX' ORDER BY application_no FOR UPDATE""")
