@@ -124,7 +124,7 @@ final class FilingBenchmark {
     }
 
     /** A new project of the developer: buildings, units by bulk import, and a presale permit per building. */
-    private static UnitSet unitsOnSale(BenchPlatform platform, String developer, int units, LocalDate today) throws Exception {
+    static UnitSet unitsOnSale(BenchPlatform platform, String developer, int units, LocalDate today) throws Exception {
         long projectId = platform.postJson("/api/v1/projects", """
                 {"name":"网签基准项目%d","developerCreditCode":"%s","districtCode":"%s","parcelCode":"%s","landUse":"城镇住宅用地"}"""
                 .formatted(TestData.next(), developer, DISTRICT, TestData.parcelCode(DISTRICT)), 201).get("id").asLong();
@@ -166,7 +166,7 @@ final class FilingBenchmark {
     }
 
     /** A system client of the developer's own department (a developer sees its own projects only), and its token. */
-    private static String developerToken(BenchPlatform platform, String developer) throws Exception {
+    static String developerToken(BenchPlatform platform, String developer) throws Exception {
         long department = platform.postJson("/api/v1/departments", """
                 {"creditCode":"%s","name":"网签基准开发有限公司","type":"DEVELOPER","allDistricts":false,"districts":[]}"""
                 .formatted(developer), 201).get("id").asLong();
@@ -177,7 +177,7 @@ final class FilingBenchmark {
     }
 
     /** Writes out dirty buffers left by the preparation (or the previous run), so that each run starts alike. */
-    private static void checkpoint(DataSource db) {
+    static void checkpoint(DataSource db) {
         try (Connection c = db.getConnection()) {
             c.createStatement().execute("CHECKPOINT");
         } catch (SQLException notAllowed) {
