@@ -102,10 +102,13 @@ class Registrations {
     private final Certificates certificates;
     private final Notices notices;
     private final ObjectMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Registrations(JdbcClient jdbc, BusinessTypes types, Workflow workflow, ApplicationAccess access, CurrentCaller callers,
             CitizenSubjects citizens, BuildingTable building, FiledContracts filed, PersonalDataCipher cipher, AuditLog audit,
-            MachineChecks checks, Registering registering, Certificates certificates, Notices notices, ObjectMapper json) {
+            MachineChecks checks, Registering registering, Certificates certificates, Notices notices, ObjectMapper json,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.types = types;
         this.workflow = workflow;
@@ -641,9 +644,17 @@ class Registrations {
                 .params(status.name(), applicationNo).update();
     }
 
+    /** Records the step in the application's progress and publishes it (二（一）5: 实时反馈办理进度). */
     void progress(String applicationNo, String step, String outcome, String note, String actor) {
-        jdbc.sql("INSERT INTO registration_progress (application_no, step, outcome, note, actor, at) VALUES (?, ?, ?, ?, ?, now())")
-                .params(applicationNo, step, outcome, note, actor).update();
+        OffsetDateTime now = OffsetDateTime.now(CHINA);
+        long id = jdbc.sql("""
+                INSERT INTO registration_progress (application_no, step, outcome, note, actor, at) VALUES (?, ?, ?, ?, ?, ?)
+                RETURNING id""").params(applicationNo, step, outcome, note, actor, now).query(Long.class).single();
+        Map<String, Object> application = jdbc.sql("""
+                SELECT business_type, unit_code, district_code FROM registration_application WHERE application_no = ?""")
+                .param(applicationNo).query().singleRow();
+        events.publishEvent(new RegistrationProgressed(id, applicationNo, (String) application.get("business_type"),
+                (String) application.get("unit_code"), ((String) application.get("district_code")).strip(), step, outcome, now));
     }
 
     /** 申请编号: DJ, the district, the day and a running number. */

@@ -1,9 +1,7 @@
 package cn.tongban.sharing;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -71,13 +69,5 @@ class EventFeedContracts extends EventFeedSource {
         outbox.record(new Outbox.Entry(CANCELLED, Outbox.eventId(CANCELLED, cancelled.filingCode()), OffsetDateTime.now(Outbox.ZONE),
                 RealEstateUnitCode.of(cancelled.unitCode()).countyCode(), data("filingCode", cancelled.filingCode(), "contractType", cancelled.type().name(), "unitCode",
                         cancelled.unitCode())));
-    }
-
-    private static Map<String, Object> data(Object... keysAndValues) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            data.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return data;
     }
 }

@@ -1,6 +1,8 @@
 package cn.tongban.sharing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one module's domain events into outbox events: a bean that listens to the module's public events and calls
@@ -12,4 +14,13 @@ import java.util.List;
 abstract class EventFeedSource {
 
     abstract List<EventFeedType> types();
+
+    /** An event's data, in the order given: key, value, key, value … */
+    static Map<String, Object> data(Object... keysAndValues) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            data.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return data;
+    }
 }

@@ -120,6 +120,16 @@ class RegistrationWorkflowTest {
         JsonNode done = fixture.view(no);
         assertThat(done.get("progress")).extracting(p -> p.get("outcome").asText())
                 .contains("SUBMITTED", "ACCEPTED", "WAITING_FOR_TAX", "REVIEWED", "REGISTERED", "COMPLETED");
+        // 二（一）5 and 三（一）3: every step and the result are pushed on the sharing event feed (codes only)
+        long deadline = System.currentTimeMillis() + 15_000;
+        List<String> pushed = List.of();
+        while (System.currentTimeMillis() < deadline && !pushed.contains("registration.registered")) {
+            pushed = jdbc.sql("SELECT type || ':' || coalesce(payload ->> 'status', '') FROM sharing_event WHERE payload ->> 'applicationNo' = ?")
+                    .param(no).query(String.class).list().stream().map(t -> t.endsWith(":") ? t.substring(0, t.length() - 1) : t).toList();
+            Thread.sleep(50);
+        }
+        assertThat(pushed).contains("registration.progressed:SUBMITTED", "registration.progressed:WAITING_FOR_TAX",
+                "registration.progressed:REGISTERED", "registration.registered");
         // the buyer follows the progress on the portal
         http.perform(get("/api/v1/registrations/mine").with(TestCallers.as(sale.buyer())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].applicationNo").value(no));
