@@ -167,11 +167,13 @@ class Registrations {
         String applicationNo = nextNumber(unit.districtCode(), now);
         jdbc.sql("""
                 INSERT INTO registration_application (application_no, business_type, unit_code, district_code, filing_code,
-                    channel, submitted_by, status, content, housing, certificates, fee, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?::jsonb, ?, ?, ?, ?)""")
+                    channel, submitted_by, status, content, housing, certificates, fee, submitted_at, hall_visits)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?::jsonb, ?, ?, ?, ?, ?)""")
                 .params(applicationNo, type.code(), unitCode, unit.districtCode(), prefilled.filingCode(), channel, caller.actorId(),
                         write(prefilled.content()), housing, type.certificate() == BusinessTypes.Certificate.NONE ? 0 : certificateCount,
-                        fee.roundedToFen().yuan(), now)
+                        fee.roundedToFen().yuan(), now,
+                        // applying at a hall window is a visit: such an application is never 一次都不跑
+                        "HALL".equals(channel) ? 1 : 0)
                 .update();
         insertParties(applicationNo, prefilled.parties(), prefilled.roles());
         Map<String, Object> variables = new HashMap<>();

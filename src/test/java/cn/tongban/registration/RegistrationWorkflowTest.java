@@ -69,6 +69,7 @@ class RegistrationWorkflowTest {
         JsonNode submitted = fixture.view(no);
         // 免填单: parties and price from the filed contract; the online application is its own 申请书
         assertThat(submitted.get("channel").asText()).isEqualTo("ONLINE");
+        assertThat(submitted.get("hallVisits").asInt()).isZero();
         assertThat(submitted.get("currentStep").asText()).isEqualTo("accept");
         assertThat(submitted.at("/content/price").asText()).isEqualTo("1580000.00");
         assertThat(submitted.get("parties")).hasSize(2);
@@ -176,6 +177,8 @@ class RegistrationWorkflowTest {
                  "applicant":{"idType":"01","idNumber":"%s","name":"买受人"},
                  "owners":[{"idType":"01","idNumber":"%s","name":"买受人","coOwnership":"01"}]}"""
                 .formatted(sale.unitCode(), sale.buyerId(), sale.buyerId())).andExpect(status().isCreated())).get("applicationNo").asText();
+        // at the window the applicant came once: never 一次都不跑
+        assertThat(fixture.view(no).get("hallVisits").asInt()).isEqualTo(1);
         fixture.accept(no, "ACCEPT").andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].field").value("checks.materials"));
         JsonNode supplement = fixture.body(fixture.accept(no, "SUPPLEMENT").andExpect(status().isOk()));
