@@ -82,7 +82,7 @@ public abstract class BrowserJourney {
     protected WebDriver browser;
 
     @BeforeEach
-    void browserForThisTest() {
+    protected void browserForThisTest() {
         browser = sharedBrowser();
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
