@@ -193,6 +193,11 @@ class TaxDeclarations {
             @Schema(description = "申报价格明显偏低") boolean flagged,
             @Schema(description = "明显偏低且尚未核定") boolean awaitingAssessment,
             BigDecimal assessedPrice, OffsetDateTime createdAt) {
+
+        /** The declared price as a share of the benchmark value, for the officer's eye; {@code null} without one. */
+        public BigDecimal declaredShare() {
+            return BenchmarkPrices.shareOf(declaredPrice, benchmarkValue);
+        }
     }
 
     /**

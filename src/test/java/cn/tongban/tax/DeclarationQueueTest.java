@@ -44,14 +44,8 @@ class DeclarationQueueTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A declaration of a filed sale, flagged as the benchmark check would flag it. */
     private long flaggedDeclaration() throws Exception {
-        FilingFixture filing = new FilingFixture(http);
-        long id = declare(filing.fileSale(filing.unitsOnSale(1).get(0), TestData.citizenId("19900501")));
-        jdbc.sql("""
-                UPDATE tax_declaration SET price_check = '{"flagged":true,"benchmarkValue":2685000.00,"share":0.70}'::jsonb
-                 WHERE id = ?""").param(id).update();
-        return id;
+        return new DeclarationFixture(http, jdbc).flagged();
     }
 
     private List<Long> ids(String query, Caller caller) throws Exception {
@@ -113,9 +107,7 @@ class DeclarationQueueTest {
     }
 
     private long declare(String filingCode) throws Exception {
-        return json.readTree(http.perform(post("/api/v1/tax/declarations").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"filingCode":"%s","buyer":{"kind":"INDIVIDUAL","homesOwnedBeforePurchase":0}}""".formatted(filingCode)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        return new DeclarationFixture(http, jdbc).declare(filingCode);
     }
 
     @Test
