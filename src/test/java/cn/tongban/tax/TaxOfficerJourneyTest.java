@@ -21,6 +21,7 @@ import cn.tongban.IntegrationTest;
 import cn.tongban.TestData;
 import cn.tongban.filing.FilingFixture;
 import cn.tongban.identity.DepartmentType;
+import cn.tongban.identity.BrowserCsrf;
 import cn.tongban.identity.TestAccounts;
 import cn.tongban.web.BrowserJourney;
 
@@ -61,6 +62,7 @@ class TaxOfficerJourneyTest extends BrowserJourney {
     void aTaxOfficerOpensAFlaggedDeclarationSeesTheBenchmarkAndAssessesThePrice() throws Exception {
         long id = flaggedDeclaration();
         String officer = TestAccounts.staff(context, DepartmentType.TAX, List.of(), "tax-officer");
+        BrowserCsrf.restore(context);
         signIn(officer, TestAccounts.PASSWORD);
 
         // the menu leads to the queue of flagged low prices

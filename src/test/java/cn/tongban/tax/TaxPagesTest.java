@@ -45,8 +45,8 @@ class TaxPagesTest {
                 .andExpect(content().string(containsString("明显偏低，待核定")));
         http.perform(get("/console/tax/declarations/" + id).with(TestCallers.as(OFFICER)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"declared-price\" class=\"amount\">1,580,000.00<")))
-                .andExpect(content().string(containsString("id=\"benchmark-value\" class=\"amount\">2,685,000.00<")))
+                .andExpect(content().string(containsString("id=\"declared-price\" class=\"num\">1,580,000.00<")))
+                .andExpect(content().string(containsString("id=\"benchmark-value\" class=\"num\">2,685,000.00<")))
                 .andExpect(content().string(containsString("id=\"assessment-form\"")));
     }
 
