@@ -105,6 +105,8 @@ public abstract class BrowserJourney {
     @BeforeEach
     protected void browserForThisTest() {
         browser = sharedBrowser();
+        // MockMvc's csrf() of the tests before took the XSRF-TOKEN cookie away from the shared server (BrowserCsrf)
+        cn.tongban.identity.BrowserCsrf.restore(context);
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
         browser.get(url("/login"));
