@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.tongban.identity.Permissions;
-import cn.tongban.identity.ActorKind;
-import cn.tongban.identity.Caller;
-import cn.tongban.identity.CitizenSubjects;
-import cn.tongban.identity.CurrentCaller;
 import cn.tongban.kernel.IdNumbers;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
@@ -43,18 +36,16 @@ class AuditController {
     private final AuditEvents events;
     private final AuditVerification verification;
     private final AuditLog audit;
-    private final CurrentCaller callers;
-    private final CitizenSubjects citizens;
     private final PersonalDataCipher cipher;
+    private final MyAccesses mine;
 
-    AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, CurrentCaller callers,
-            CitizenSubjects citizens, PersonalDataCipher cipher) {
+    AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, PersonalDataCipher cipher,
+            MyAccesses mine) {
+        this.mine = mine;
         this.cipher = cipher;
         this.events = events;
         this.verification = verification;
         this.audit = audit;
-        this.callers = callers;
-        this.citizens = citizens;
     }
 
     @GetMapping("/events")
@@ -108,18 +99,7 @@ class AuditController {
     @GetMapping("/my-accesses")
     Page<AuditEvents.AccessView> myAccesses(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Caller caller = callers.get();
-        if (caller.kind() != ActorKind.CITIZEN) {
-            throw new AccessDeniedException("citizens only");
-        }
-        PageRequest request = new PageRequest(page, size);
-        Optional<String> subject = citizens.subjectIndexOf(caller);
-        if (subject.isEmpty()) {
-            return new Page<>(List.of(), request.page(), request.size(), 0);
-        }
-        Page<AuditEvents.AccessView> accesses = events.accessesOf(subject.get(), caller.actorId(), request);
-        audit.record(AuditRecord.read("audit_event", null, subject.get()).withPurpose("本人查询", null));
-        return accesses;
+        return mine.mine(new PageRequest(page, size));
     }
 
     private static Instant instant(OffsetDateTime time) {

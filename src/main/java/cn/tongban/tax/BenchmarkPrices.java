@@ -78,6 +78,16 @@ class BenchmarkPrices {
     record PriceCheck(@Schema(description = "是否明显偏低，待税务人员核定") boolean flagged, BigDecimal declaredPrice,
             BigDecimal benchmarkUnitPrice, BigDecimal benchmarkValue, BigDecimal share, String quarter, String citation,
             @Schema(description = "说明") String explanation) {
+
+        /** The declared price as a share of the benchmark value; {@code null} without a benchmark. */
+        public BigDecimal declaredShare() {
+            return shareOf(declaredPrice, benchmarkValue);
+        }
+    }
+
+    /** {@code part / whole} to four places, {@code null} when either is unknown. */
+    static BigDecimal shareOf(BigDecimal part, BigDecimal whole) {
+        return part == null || whole == null || whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
     }
 
     @Transactional

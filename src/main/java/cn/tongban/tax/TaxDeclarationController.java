@@ -59,6 +59,33 @@ class TaxDeclarationController {
         return ResponseEntity.created(URI.create("/api/v1/tax/declarations/" + created.id())).body(created);
     }
 
+    @Operation(summary = "申报队列", description = "本人辖区的申报，最新在前；flagged=true 只列申报价格明显偏低、尚待核定的（契税法 第四条 第二款），"
+            + "flagged=false 列其余的。status：DRAFT、CONFIRMED、PAID、EXEMPTED；district：县级行政区划代码。")
+    @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_QUERY + "')")
+    @GetMapping("/declarations")
+    cn.tongban.kernel.Page<TaxDeclarations.DeclarationSummary> search(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean flagged,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String district,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+        return declarations.search(new TaxDeclarations.Filter(blankToNull(status), flagged, blankToNull(district)),
+                new cn.tongban.kernel.PageRequest(page, size));
+    }
+
+    @Operation(summary = "我的申报", description = "登录的公民作为买受人或出卖人的合同的申报，最新在前；只限本人。")
+    @PreAuthorize("hasRole('citizen')")
+    @GetMapping("/declarations/mine")
+    cn.tongban.kernel.Page<TaxDeclarations.DeclarationSummary> mine(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+        return declarations.mine(new cn.tongban.kernel.PageRequest(page, size));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     @Operation(summary = "查询申报", description = "税务等部门凭权限查询；公民只能查询自己作为买受人或出卖人的合同的申报（其他的答 404）。")
     @PreAuthorize("hasAuthority('" + Permissions.TAX_DECLARATION_QUERY + "') or hasRole('citizen')")
     @GetMapping("/declarations/{id}")

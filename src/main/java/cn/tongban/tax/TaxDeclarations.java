@@ -172,6 +172,113 @@ class TaxDeclarations {
         return get(id);
     }
 
+    /** A flagged low price not yet assessed by an officer (契税法 第四条 第二款). */
+    private static final String AWAITING_ASSESSMENT =
+            "(coalesce((d.price_check ->> 'flagged')::boolean, false) AND d.assessed_price IS NULL)";
+
+    /** The statuses a declaration passes through. */
+    static final java.util.Set<String> STATUSES = java.util.Set.of("DRAFT", "CONFIRMED", "PAID", "EXEMPTED");
+
+    /**
+     * One row of the declarations queue.
+     *
+     * @param flagged            the price check found the declared price obviously low (契税法 第四条 第二款)
+     * @param awaitingAssessment flagged and not yet assessed by an officer: the officer's work
+     */
+    @Schema(description = "申报队列的一行")
+    record DeclarationSummary(long id, String filingCode, String districtCode, String status,
+            @Schema(description = "申报（成交）价格，元") BigDecimal declaredPrice,
+            @Schema(description = "标准房基准价格×建筑面积，元；无基准价格为 null") BigDecimal benchmarkValue,
+            @Schema(description = "明显偏低的比例") BigDecimal share,
+            @Schema(description = "申报价格明显偏低") boolean flagged,
+            @Schema(description = "明显偏低且尚未核定") boolean awaitingAssessment,
+            BigDecimal assessedPrice, OffsetDateTime createdAt) {
+
+        /** The declared price as a share of the benchmark value, for the officer's eye; {@code null} without one. */
+        public BigDecimal declaredShare() {
+            return BenchmarkPrices.shareOf(declaredPrice, benchmarkValue);
+        }
+    }
+
+    /**
+     * Queue filters, all optional.
+     *
+     * @param flagged {@code true}: flagged low prices still awaiting the officer's assessment; {@code false}: the others
+     */
+    record Filter(String status, Boolean flagged, String districtCode) {
+    }
+
+    /**
+     * The declarations queue of the caller's districts (city-wide staff: all), newest first; a flagged low price
+     * waits for an officer (契税法 第四条 第二款, 常经办发〔2023〕19号 二（三）1).
+     */
+    @Transactional(readOnly = true)
+    cn.tongban.kernel.Page<DeclarationSummary> search(Filter filter, cn.tongban.kernel.PageRequest page) {
+        List<cn.tongban.kernel.Violation> violations = new ArrayList<>();
+        if (filter.status() != null && !STATUSES.contains(filter.status())) {
+            violations.add(new cn.tongban.kernel.Violation("status", "tax.declaration-status-unknown", filter.status()));
+        }
+        if (filter.districtCode() != null && !filter.districtCode().matches("[0-9]{6}")) {
+            violations.add(new cn.tongban.kernel.Violation("district", "tax.district-format", filter.districtCode()));
+        }
+        if (!violations.isEmpty()) {
+            throw new cn.tongban.kernel.RuleViolationException(violations);
+        }
+        cn.tongban.identity.Caller caller = callers.get();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        if (!caller.allDistricts()) {
+            where.append(" AND f.district_code = ANY(?)");
+            args.add(caller.districts().toArray(String[]::new));
+        }
+        if (filter.status() != null) {
+            where.append(" AND d.status = ?");
+            args.add(filter.status());
+        }
+        if (filter.districtCode() != null) {
+            where.append(" AND f.district_code = ?");
+            args.add(filter.districtCode());
+        }
+        if (filter.flagged() != null) {
+            where.append(filter.flagged() ? " AND " : " AND NOT ").append(AWAITING_ASSESSMENT);
+        }
+        return summaries(where, args, page);
+    }
+
+    /**
+     * The declarations of the contracts the signed-in citizen is a party to (by the blind index of their ID number),
+     * newest first, for the portal; other callers are refused.
+     */
+    @Transactional(readOnly = true)
+    cn.tongban.kernel.Page<DeclarationSummary> mine(cn.tongban.kernel.PageRequest page) {
+        cn.tongban.identity.Caller caller = callers.get();
+        if (caller.kind() != cn.tongban.identity.ActorKind.CITIZEN) {
+            throw new org.springframework.security.access.AccessDeniedException("citizens only");
+        }
+        String[] filingCodes = citizens.subjectIndexOf(caller).map(filings::ofParty).orElse(List.of()).stream()
+                .map(cn.tongban.filing.FiledContracts.FiledContract::filingCode).toArray(String[]::new);
+        List<Object> args = new ArrayList<>();
+        args.add(filingCodes);
+        return summaries(new StringBuilder(" WHERE d.filing_code = ANY(?)"), args, page);
+    }
+
+    private cn.tongban.kernel.Page<DeclarationSummary> summaries(StringBuilder where, List<Object> args,
+            cn.tongban.kernel.PageRequest page) {
+        String from = " FROM tax_declaration d JOIN tax_filed_contract f ON f.filing_code = d.filing_code";
+        long total = jdbc.sql("SELECT count(*)" + from + where).params(args).query(Long.class).single();
+        List<DeclarationSummary> items = jdbc.sql("""
+                SELECT d.id, d.filing_code, f.district_code, d.status, f.price, (d.price_check ->> 'benchmarkValue')::numeric,
+                       (d.price_check ->> 'share')::numeric, coalesce((d.price_check ->> 'flagged')::boolean, false),
+                       %s, d.assessed_price, d.created_at""".formatted(AWAITING_ASSESSMENT) + from + where
+                        + " ORDER BY d.created_at DESC, d.id DESC LIMIT " + page.size() + " OFFSET " + page.offset())
+                .params(args)
+                .query((rs, n) -> new DeclarationSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBoolean(8), rs.getBoolean(9),
+                        rs.getBigDecimal(10), rs.getObject(11, OffsetDateTime.class)))
+                .list();
+        return new cn.tongban.kernel.Page<>(items, page.page(), page.size(), total);
+    }
+
     /**
      * The declaration, if the caller may see it: staff and department systems by their permission; a citizen on the
      * portal only as a buyer or seller of the contract (by the blind index of their ID number) — any other is not

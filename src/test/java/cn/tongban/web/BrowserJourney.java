@@ -123,7 +123,8 @@ public abstract class BrowserJourney {
      * cookie repository back ({@code SecurityConfiguration}: {@code CookieCsrfTokenRepository.withHttpOnlyFalse()});
      * a later {@code csrf()} replaces it again, for MockMvc only.
      */
-    private void restoreCookieCsrfTokens() {
+    /** Also for a journey whose own MockMvc set-up ran after this class's, before its browser signs in. */
+    protected void restoreCookieCsrfTokens() {
         MockHttpServletRequest page = new MockHttpServletRequest(((WebApplicationContext) context).getServletContext(), "GET", "/console");
         if (!(WebTestUtils.getCsrfTokenRepository(page) instanceof CookieCsrfTokenRepository)) {
             WebTestUtils.setCsrfTokenRepository(page, CookieCsrfTokenRepository.withHttpOnlyFalse());
