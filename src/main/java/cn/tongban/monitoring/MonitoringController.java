@@ -36,7 +36,6 @@ import cn.tongban.monitoring.MarketMonitoring.Volume;
  */
 @RestController
 @RequestMapping("/api/v1/monitoring")
-@PreAuthorize("hasAuthority('" + Permissions.MONITORING_MARKET_QUERY + "')")
 class MonitoringController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -47,6 +46,7 @@ class MonitoringController {
         this.monitoring = monitoring;
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.MONITORING_MARKET_QUERY + "')")
     @GetMapping(path = "/activity", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "网签备案与登簿件数（按行政区划、月份）", description = "groupBy: district, month（默认两者）。")
     ResponseEntity<?> activity(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -59,6 +59,7 @@ class MonitoringController {
                 g -> g.equals("district") ? r.district() : r.month(), r.filings(), r.registrations()));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.MONITORING_MARKET_QUERY + "')")
     @GetMapping(path = "/prices", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "备案商品房成交均价（元/㎡，按行政区划、用途、月份）",
             description = "价格÷备案时房屋建筑面积；groupBy: district, use, month（默认 district,use）。")
@@ -77,6 +78,7 @@ class MonitoringController {
                 }, r.sales(), r.totalPrice(), r.totalArea(), r.averageUnitPrice()));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.MONITORING_MARKET_QUERY + "')")
     @GetMapping(path = "/volume", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "成交量走势（备案买卖合同件数与总价，按月）", description = "groupBy: month, district, type（默认 month）。")
     ResponseEntity<?> volume(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -94,6 +96,7 @@ class MonitoringController {
                 }, r.sales(), r.totalValue()));
     }
 
+    @PreAuthorize("hasAuthority('" + Permissions.MONITORING_MARKET_QUERY + "')")
     @GetMapping(path = "/anomalies", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "备案价格异常（偏离标准房基准价格或本区均价）",
             description = "单价低于 low（默认 0.70）或高于 high（默认 1.50）倍参考单价的备案买卖合同；参考单价为签约日所在季度的标准房基准价格，未设定时为本区同用途本期均价。")
