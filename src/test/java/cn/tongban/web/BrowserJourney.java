@@ -82,7 +82,7 @@ public abstract class BrowserJourney {
     protected WebDriver browser;
 
     @BeforeEach
-    void browserForThisTest() {
+    protected void browserForThisTest() {
         browser = sharedBrowser();
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
@@ -205,10 +205,10 @@ public abstract class BrowserJourney {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
 
-    /** The paths the navigation (the layout's menu) links to, in order. */
+    /** The paths the navigation links to, in order: the console's menu, or the portal's row for a citizen. */
     protected List<String> menuPaths() {
         String base = url("");
-        return browser.findElements(By.cssSelector("nav.side a")).stream()
+        return browser.findElements(By.cssSelector("nav.side a, nav.portal-nav a")).stream()
                 .map(a -> a.getDomProperty("href"))
                 .map(href -> href.startsWith(base) ? href.substring(base.length()) : href)
                 .toList();
