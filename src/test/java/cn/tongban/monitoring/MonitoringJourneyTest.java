@@ -74,5 +74,7 @@ class MonitoringJourneyTest extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector("#chart-volume canvas"))).as("drawn at 375 px too").isNotEmpty();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('view-volume').scrollIntoView()");
         screenshot("monitoring", "3-phone");
+        desktopWidth();
+        signOut();
     }
 }
