@@ -105,6 +105,12 @@ public abstract class BrowserJourney {
     @BeforeEach
     protected void browserForThisTest() {
         browser = sharedBrowser();
+        // MockMvc's csrf() (TestCallers.as, the suite's default request) swaps the real CsrfFilter's repository for a
+        // session-based test one in the shared context; the browser needs the platform's XSRF-TOKEN cookie back
+        org.springframework.mock.web.MockHttpServletRequest filterOwner = new org.springframework.mock.web.MockHttpServletRequest(
+                ((org.springframework.web.context.WebApplicationContext) context).getServletContext());
+        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(filterOwner,
+                org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse());
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
         browser.get(url("/login"));
