@@ -30,6 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.context.WebApplicationContext;
 
 import cn.tongban.IntegrationTest;
 
@@ -105,16 +109,25 @@ public abstract class BrowserJourney {
     @BeforeEach
     protected void browserForThisTest() {
         browser = sharedBrowser();
-        // MockMvc's csrf() (TestCallers.as, the suite's default request) swaps the real CsrfFilter's repository for a
-        // session-based test one in the shared context; the browser needs the platform's XSRF-TOKEN cookie back
-        org.springframework.mock.web.MockHttpServletRequest filterOwner = new org.springframework.mock.web.MockHttpServletRequest(
-                ((org.springframework.web.context.WebApplicationContext) context).getServletContext());
-        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(filterOwner,
-                org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse());
+        restoreCookieCsrfTokens();
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
         browser.get(url("/login"));
         browser.manage().deleteAllCookies();
+    }
+
+    /**
+     * The suite's MockMvc tests sign requests with spring-security-test's {@code csrf()}, which replaces the CSRF token
+     * repository of the running platform's security filter for good — with one that keeps tokens in the session, so
+     * that the XSRF-TOKEN cookie tongban.js sends would never be set again. A browser journey puts the platform's own
+     * cookie repository back ({@code SecurityConfiguration}: {@code CookieCsrfTokenRepository.withHttpOnlyFalse()});
+     * a later {@code csrf()} replaces it again, for MockMvc only.
+     */
+    private void restoreCookieCsrfTokens() {
+        MockHttpServletRequest page = new MockHttpServletRequest(((WebApplicationContext) context).getServletContext(), "GET", "/console");
+        if (!(WebTestUtils.getCsrfTokenRepository(page) instanceof CookieCsrfTokenRepository)) {
+            WebTestUtils.setCsrfTokenRepository(page, CookieCsrfTokenRepository.withHttpOnlyFalse());
+        }
     }
 
     /** The Chromium binary: {@code -Dtongban.chrome.binary}, default {@code /usr/bin/chromium}. */

@@ -62,6 +62,11 @@ class FormHelperJourneyTest extends BrowserJourney {
         assertThat(body).isEqualTo(Map.of("username", username, "displayName", "表单测试", "departmentId", (int) department,
                 "password", "short1", "roles", List.of("housing-clerk")));
 
+        String cookies = (String) js.executeScript("return document.cookie;");
+        String session = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "window.tongban.send('GET', '/api/v1/session').then(function (r) { done(JSON.stringify(r)); });");
+        assertThat(session).as("cookies %s", cookies).contains("identity:user:manage");
+        assertThat(cookies).contains("XSRF-TOKEN=");
         browser.findElement(By.cssSelector("#probe button")).click();
         // the answer arrives: the form's message is filled in whatever it says
         String formError = waitUntil(d -> {
@@ -69,7 +74,7 @@ class FormHelperJourneyTest extends BrowserJourney {
             return shown.isBlank() ? null : shown;
         });
         WebElement passwordError = browser.findElement(By.cssSelector("#probe .field-error[data-for=password]"));
-        assertThat(passwordError.getText()).as("the form said: %s", formError).contains("12");
+        assertThat(passwordError.getText()).as("the form said: %s (cookies %s)", formError, cookies).contains("12");
         assertThat(field("p-password").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(jdbc.sql("SELECT count(*) FROM staff_user WHERE username = ?").param(username).query(Long.class).single()).isZero();
         screenshot("form-helper", "1-errors-in-place");
