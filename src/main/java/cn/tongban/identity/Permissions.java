@@ -98,6 +98,8 @@ public final class Permissions {
     public static final String REGISTRATION_CERTIFICATE_QUERY = "registration:certificate:query";
     /** Issue a 无房证明 / 住房信息查询结果 for a person, with a declared purpose. */
     public static final String HOUSING_RECORD_ISSUE = "registration:housing-record:issue";
+    /** Market monitoring from filing data (建房规〔2020〕4号 五（十三）): figures, charts and price anomalies. */
+    public static final String MONITORING_MARKET_QUERY = "monitoring:market:query";
 
     /** Every permission with its Chinese name, in the order an administrator's screen lists them. */
     public static final Map<String, String> ALL = all();
@@ -166,6 +168,7 @@ public final class Permissions {
         all.put(REGISTRATION_APPOINTMENT_ATTEND, "不动产登记-预约到场登记");
         all.put(REGISTRATION_CERTIFICATE_QUERY, "不动产登记-电子证照查看下载");
         all.put(HOUSING_RECORD_ISSUE, "不动产登记-无房证明/住房信息查询结果出具");
+        all.put(MONITORING_MARKET_QUERY, "市场监测-房地产市场监测查询");
         return java.util.Collections.unmodifiableMap(all);
     }
 }
