@@ -34,7 +34,7 @@ import cn.tongban.identity.DemoCitizen;
 import cn.tongban.kernel.CitizenIdNumber;
 
 /**
- * Plays demo transactions through the HTTP API once, into a database that has no contract yet: sales of new homes in
+ * Plays demo transactions through the HTTP API once, into a database that has no transfer registration yet: sales of new homes in
  * every district filed (signed over the last eleven months, a few far below the district's price), the quarter's
  * benchmark prices set, declarations made, some assessed, confirmed and paid, and transfer registrations left at each
  * step (受理, 审核, waiting for tax, 登簿, 缮证, done). One of the sales is to the demo citizen, for the portal. Failures
@@ -65,16 +65,19 @@ class DemoTransactions {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE + 10) // after the demo city and its restrictions, before the start-up banner
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20) // after the demo city, its restrictions and contracts, before the banner
     void ready() {
         if (!enabled) {
             return;
         }
         try {
             Session admin = new Session(server.getWebServer().getPort()).signIn("housing-admin");
-            if (admin.get("/api/v1/contracts?size=1").path("total").asLong() > 0) {
-                log.info("Contracts exist: demo transactions not played");
-                return;
+            JsonNode statistics = new Session(admin.port).signIn("registrar").get("/api/v1/registrations/statistics?groupBy=businessType");
+            for (JsonNode row : statistics.path("rows")) {
+                if (row.path("businessType").asText().equals("TRANSFER") && row.path("submitted").asLong() > 0) {
+                    log.info("Transfer registrations exist: demo transactions not played");
+                    return;
+                }
             }
             long start = System.nanoTime();
             List<Sale> sales = fileSales(admin);
