@@ -120,6 +120,28 @@ class Contracts {
         }
     }
 
+    /**
+     * 核验试算: the checks a filing of this request would run now, without filing anything — no contract, no kept
+     * report, no change of the unit — so that the parties see them while they fill in the contract
+     * (建房规〔2020〕4号 二（五）、（六）: 自动核验).
+     *
+     * @throws RuleViolationException if a party's identifier, the price or the shares are malformed, as for a filing
+     * @throws ConflictException      if the unit is under a live sale filing, naming it
+     */
+    @Transactional(readOnly = true)
+    VerificationReport verify(ContractRequest request) {
+        Caller caller = callers.get();
+        List<String> sellers = idNumbers(request.sellers(), "sellers");
+        List<String> buyers = idNumbers(request.buyers(), "buyers");
+        checkTerms(request);
+        UnitView unit = buildingTable.findUnit(request.unitCode()).orElseThrow(() -> new NotFoundException("unit", request.unitCode()));
+        Optional<LiveSale> live = liveSaleOf(unit.unitCode());
+        if (request.type().isSale() && live.isPresent()) {
+            throw live.get().conflict();
+        }
+        return verification.verify(request, unit, sellers, buyers, live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller);
+    }
+
     private ContractView fileChecked(ContractRequest request, String key, String digest, Caller caller, List<String> sellers,
             List<String> buyers) {
         // Every statement here runs in every filing, the busiest write of the platform: the unit, its live sale

@@ -1,0 +1,138 @@
+/* 网签备案 pages: the wizard's buyer rows, unit choice and live checks (htmx posting the form as nested JSON). */
+(function () {
+  'use strict';
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  /* Sets value at a path like buyers[0].idNumber in obj. */
+  function put(obj, name, value) {
+    var parts = name.replace(/\]/g, '').split(/[.[]/);
+    var here = obj;
+    for (var i = 0; i < parts.length - 1; i++) {
+      var key = /^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i];
+      if (here[key] === undefined) {
+        here[key] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+      }
+      here = here[key];
+    }
+    var last = parts[parts.length - 1];
+    here[/^\d+$/.test(last) ? Number(last) : last] = value;
+  }
+
+  /* Form entries as nested JSON; blank fields are left out (absent, not ""), sparse arrays compacted, and fields
+     marked data-json="number" sent as numbers (the API takes no number as text). */
+  function nest(entries) {
+    var numeric = {};
+    document.querySelectorAll('[data-json="number"][name]').forEach(function (el) { numeric[el.name] = true; });
+    var obj = {};
+    entries.forEach(function (entry) {
+      if (typeof entry[1] === 'string' && entry[1].trim() !== '') {
+        var value = entry[1].trim();
+        put(obj, entry[0], numeric[entry[0]] && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+      }
+    });
+    (function compact(o) {
+      Object.keys(o).forEach(function (k) {
+        if (Array.isArray(o[k])) {
+          o[k] = o[k].filter(function (x) { return x !== undefined; });
+        }
+        if (o[k] && typeof o[k] === 'object') {
+          compact(o[k]);
+        }
+      });
+    })(obj);
+    return obj;
+  }
+
+  window.tongbanFiling = { nest: nest };
+
+  if (window.htmx) {
+    htmx.defineExtension('filing-json', {
+      onEvent: function (name, evt) {
+        if (name === 'htmx:configRequest') {
+          evt.detail.headers['Content-Type'] = 'application/json';
+          evt.detail.headers['X-XSRF-TOKEN'] = csrfToken();
+        }
+      },
+      encodeParameters: function (xhr, parameters) {
+        var entries = [];
+        if (parameters && typeof parameters.forEach === 'function' && !Array.isArray(parameters)) {
+          parameters.forEach(function (value, key) { entries.push([key, value]); });
+        } else {
+          Object.keys(parameters || {}).forEach(function (key) { entries.push([key, parameters[key]]); });
+        }
+        xhr.overrideMimeType('text/html');
+        return JSON.stringify(nest(entries));
+      }
+    });
+  }
+
+  /* Renumbers the buyer rows: names buyers[i].x, ids buyer-i-x, labels and error slots follow. */
+  function renumber(list) {
+    var rows = list.querySelectorAll('[data-buyer-row]');
+    rows.forEach(function (row, i) {
+      row.querySelectorAll('[data-field]').forEach(function (input) {
+        var field = input.getAttribute('data-field');
+        input.name = 'buyers[' + i + '].' + field;
+        input.id = 'buyer-' + i + '-' + field;
+      });
+      row.querySelectorAll('label[data-label-for]').forEach(function (label) {
+        label.htmlFor = 'buyer-' + i + '-' + label.getAttribute('data-label-for');
+      });
+      row.querySelectorAll('.field-error[data-error-for]').forEach(function (slot) {
+        slot.setAttribute('data-for', 'buyers[' + i + '].' + slot.getAttribute('data-error-for'));
+      });
+      var number = row.querySelector('[data-buyer-number]');
+      if (number) {
+        number.textContent = String(i + 1);
+      }
+      var remove = row.querySelector('[data-remove-buyer]');
+      if (remove) {
+        remove.hidden = rows.length === 1;
+      }
+    });
+  }
+
+  function changed(form) {
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  document.addEventListener('click', function (event) {
+    var add = event.target.closest('[data-add-buyer]');
+    if (add) {
+      var list = document.getElementById(add.getAttribute('data-add-buyer'));
+      var template = document.getElementById('buyer-template');
+      list.appendChild(template.content.firstElementChild.cloneNode(true));
+      renumber(list);
+      changed(list.closest('form'));
+      return;
+    }
+    var remove = event.target.closest('[data-remove-buyer]');
+    if (remove) {
+      var rows = remove.closest('[data-buyer-list]');
+      remove.closest('[data-buyer-row]').remove();
+      renumber(rows);
+      changed(rows.closest('form'));
+      return;
+    }
+    var choose = event.target.closest('[data-choose-unit]');
+    if (choose) {
+      var form = document.getElementById(choose.getAttribute('data-form'));
+      form.querySelector('input[name="unitCode"]').value = choose.getAttribute('data-choose-unit');
+      var shown = document.getElementById('chosen-unit');
+      shown.textContent = choose.getAttribute('data-choose-unit') + ' ' + (choose.getAttribute('data-location') || '');
+      document.querySelectorAll('[data-choose-unit][aria-pressed]').forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
+      choose.setAttribute('aria-pressed', 'true');
+      changed(form);
+    }
+  });
+
+  // the script comes after the form: number the first buyer row now (and again once the page is complete)
+  document.querySelectorAll('[data-buyer-list]').forEach(renumber);
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-buyer-list]').forEach(renumber);
+  });
+})();
