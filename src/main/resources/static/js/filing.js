@@ -2,70 +2,18 @@
 (function () {
   'use strict';
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
-  /* Sets value at a path like buyers[0].idNumber in obj. */
-  function put(obj, name, value) {
-    var parts = name.replace(/\]/g, '').split(/[.[]/);
-    var here = obj;
-    for (var i = 0; i < parts.length - 1; i++) {
-      var key = /^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i];
-      if (here[key] === undefined) {
-        here[key] = /^\d+$/.test(parts[i + 1]) ? [] : {};
-      }
-      here = here[key];
-    }
-    var last = parts[parts.length - 1];
-    here[/^\d+$/.test(last) ? Number(last) : last] = value;
-  }
-
-  /* Form entries as nested JSON; blank fields are left out (absent, not ""), sparse arrays compacted, and fields
-     marked data-json="number" sent as numbers (the API takes no number as text). */
-  function nest(entries) {
-    var numeric = {};
-    document.querySelectorAll('[data-json="number"][name]').forEach(function (el) { numeric[el.name] = true; });
-    var obj = {};
-    entries.forEach(function (entry) {
-      if (typeof entry[1] === 'string' && entry[1].trim() !== '') {
-        var value = entry[1].trim();
-        put(obj, entry[0], numeric[entry[0]] && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-      }
-    });
-    (function compact(o) {
-      Object.keys(o).forEach(function (k) {
-        if (Array.isArray(o[k])) {
-          o[k] = o[k].filter(function (x) { return x !== undefined; });
-        }
-        if (o[k] && typeof o[k] === 'object') {
-          compact(o[k]);
-        }
-      });
-    })(obj);
-    return obj;
-  }
-
-  window.tongbanFiling = { nest: nest };
-
+  /* The live checks: htmx posts the contract form as the same nested JSON the filing sends (tongban.js's serialize). */
   if (window.htmx) {
     htmx.defineExtension('filing-json', {
       onEvent: function (name, evt) {
         if (name === 'htmx:configRequest') {
           evt.detail.headers['Content-Type'] = 'application/json';
-          evt.detail.headers['X-XSRF-TOKEN'] = csrfToken();
         }
       },
-      encodeParameters: function (xhr, parameters) {
-        var entries = [];
-        if (parameters && typeof parameters.forEach === 'function' && !Array.isArray(parameters)) {
-          parameters.forEach(function (value, key) { entries.push([key, value]); });
-        } else {
-          Object.keys(parameters || {}).forEach(function (key) { entries.push([key, parameters[key]]); });
-        }
+      encodeParameters: function (xhr, parameters, elt) {
         xhr.overrideMimeType('text/html');
-        return JSON.stringify(nest(entries));
+        var form = document.querySelector(elt.getAttribute('hx-include'));
+        return JSON.stringify(window.tongban.serialize(form));
       }
     });
   }

@@ -134,12 +134,22 @@ class Contracts {
         List<String> sellers = idNumbers(request.sellers(), "sellers");
         List<String> buyers = idNumbers(request.buyers(), "buyers");
         checkTerms(request);
+        return checked(request, caller, sellers, buyers).report();
+    }
+
+    /** The unit and the report of its checks. */
+    private record Checked(UnitView unit, VerificationReport report) {
+    }
+
+    /** The unit in the caller's scope, not under a live sale filing, and the checks of filing this request on it. */
+    private Checked checked(ContractRequest request, Caller caller, List<String> sellers, List<String> buyers) {
         UnitView unit = buildingTable.findUnit(request.unitCode()).orElseThrow(() -> new NotFoundException("unit", request.unitCode()));
         Optional<LiveSale> live = liveSaleOf(unit.unitCode());
         if (request.type().isSale() && live.isPresent()) {
             throw live.get().conflict();
         }
-        return verification.verify(request, unit, sellers, buyers, live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller);
+        return new Checked(unit, verification.verify(request, unit, sellers, buyers,
+                live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller));
     }
 
     private ContractView fileChecked(ContractRequest request, String key, String digest, Caller caller, List<String> sellers,
@@ -147,13 +157,9 @@ class Contracts {
         // Every statement here runs in every filing, the busiest write of the platform: the unit, its live sale
         // filing and each restriction are asked once, all rows of the contract go in one statement, and the answer
         // is built from what was written instead of read back.
-        UnitView unit = buildingTable.findUnit(request.unitCode()).orElseThrow(() -> new NotFoundException("unit", request.unitCode()));
-        Optional<LiveSale> live = liveSaleOf(unit.unitCode());
-        if (request.type().isSale() && live.isPresent()) {
-            throw live.get().conflict();
-        }
-        VerificationReport report = verification.verify(request, unit, sellers, buyers,
-                live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller);
+        Checked checked = checked(request, caller, sellers, buyers);
+        UnitView unit = checked.unit();
+        VerificationReport report = checked.report();
         if (report.refused()) {
             recordRefusal(unit.unitCode(), caller.actorId(), report);
             List<Violation> failed = report.checks().stream().filter(c -> c.result() == VerificationReport.Result.FAIL)
