@@ -67,7 +67,21 @@ class FilingJourneyTest extends BrowserJourney {
         // (3) price and terms; the checks pass as the form is filled
         browser.findElement(By.id("price")).sendKeys("1580000");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("paymentType"))).selectByIndex(1);
-        waitUntil(d -> d.findElements(By.cssSelector("#checks-outcome.fl-PASS")).size() == 1);
+        try {
+            waitUntil(d -> d.findElements(By.cssSelector("#checks-outcome.fl-PASS")).size() == 1);
+        } catch (RuntimeException e) {
+            System.out.println("CHECKS-DEBUG " + browser.findElement(By.id("checks")).getDomProperty("innerHTML")
+                    + browser.manage().getCookies() + browser.manage().logs().get("browser").getAll()
+                    + browser.findElement(By.cssSelector("[data-csrf-token]")).getDomAttribute("data-csrf-token"));
+            for (String path : new String[] {"/console/filing/checks", "/api/v1/contracts/verification"}) {
+                System.out.println("CHECKS-FETCH " + path + " " + ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                        "var cb = arguments[arguments.length - 1]; fetch('" + path + "', {method: 'POST', headers: {'Content-Type':"
+                                + " 'application/json', 'X-XSRF-TOKEN': tongban.csrfToken()}, body: JSON.stringify(tongban.serialize("
+                                + "document.getElementById('contract-form')))}).then(r => r.text().then(t => cb(document.cookie + ' | '"
+                                + " + r.status + ' ' + t + ' | ' + JSON.stringify(tongban.serialize(document.getElementById('contract-form'))))));"));
+            }
+            throw e;
+        }
         assertThat(browser.findElements(By.cssSelector("#checks [data-result=FAIL]"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#checks [data-result=PASS]"))).isNotEmpty();
         screenshot("filing", "4-checks");
