@@ -2,34 +2,6 @@
 (function () {
   'use strict';
 
-  /* The CSRF token for tongban.js's requests: it sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN, but a browser may
-     have no such cookie after the sign-in (seen with Chromium), and the requests are then refused (403). The token
-     the page was rendered with (data-csrf-token, the server's own _csrf) goes along instead whenever the cookie's
-     is missing. */
-  (function csrfFromPage() {
-    var holder = document.querySelector('[data-csrf-token]');
-    var token = holder && holder.getAttribute('data-csrf-token');
-    if (!token || window.tongbanPageCsrf) {
-      return;
-    }
-    window.tongbanPageCsrf = token;
-    document.addEventListener('htmx:configRequest', function (event) {
-      if (!event.detail.headers['X-XSRF-TOKEN']) {
-        event.detail.headers['X-XSRF-TOKEN'] = token;
-      }
-    });
-    var fetchWithCookieToken = window.fetch;
-    window.fetch = function (url, init) {
-      var options = init || {};
-      var method = (options.method || 'GET').toUpperCase();
-      if (method !== 'GET' && method !== 'HEAD' && options.headers && !options.headers['X-XSRF-TOKEN']
-          && !(options.headers instanceof Headers)) {
-        options.headers['X-XSRF-TOKEN'] = token;
-      }
-      return fetchWithCookieToken.call(window, url, options);
-    };
-  })();
-
   /* The live checks: htmx posts the contract form as the same nested JSON the filing sends (tongban.js's serialize). */
   if (window.htmx) {
     htmx.defineExtension('filing-json', {
