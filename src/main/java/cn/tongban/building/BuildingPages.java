@@ -30,6 +30,8 @@ import cn.tongban.kernel.PersonalDataVisibility;
 @RequestMapping("/console/buildings")
 class BuildingPages {
 
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     /** Changzhou, whose districts the project search offers. */
     private static final String CITY = "320400";
 
@@ -108,7 +110,10 @@ class BuildingPages {
         model.addAttribute("owners", unit.owners().stream().map(o -> new OwnerLine(full ? o.name() : Masking.name(o.name()),
                 o.idType(), full ? o.idNumber() : Masking.identifier(o.idNumber()), o.coOwnership(), o.share(), o.certificateNo()))
                 .toList());
-        model.addAttribute("history", units.history(unitCode));
+        // the times as of Asia/Shanghai, whatever offset the database answered in
+        model.addAttribute("history", units.history(unitCode).stream().map(h -> new StatusChange(h.id(), h.unitCode(), h.aspect(),
+                h.oldValue(), h.newValue(), h.reason(), h.sourceDocument(), h.recordedBy(),
+                h.occurredAt().atZoneSameInstant(CHINA).toOffsetDateTime())).toList());
         return "building/unit-card :: card";
     }
 

@@ -10,11 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.web.FilterChainProxy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.tongban.IntegrationTest;
@@ -33,18 +28,6 @@ class FilingJourneyTest extends BrowserJourney {
     @Autowired
     MockMvc http;
 
-    /**
-     * MockMvc's {@code csrf()} (every TestCallers caller carries it) swaps the running server's CSRF token repository
-     * for a test one backed by the session, for good: the browser then gets no XSRF-TOKEN cookie and every JSON
-     * write from a page is refused. The platform's own repository is put back before the browser signs in.
-     */
-    private void cookieCsrfForTheBrowser() {
-        for (SecurityFilterChain chain : context.getBean(FilterChainProxy.class).getFilterChains()) {
-            chain.getFilters().stream().filter(CsrfFilter.class::isInstance).forEach(filter ->
-                    ReflectionTestUtils.setField(filter, "tokenRepository", CookieCsrfTokenRepository.withHttpOnlyFalse()));
-        }
-    }
-
     @Test
     void aDeveloperClerkFilesASaleAndTheGridShowsTheUnitFiled() throws Exception {
         // the developer's project with units on sale, and its clerk, made through the admin API
@@ -60,7 +43,6 @@ class FilingJourneyTest extends BrowserJourney {
                 {"username":"%s","displayName":"销售员","departmentId":%d,"password":"%s","roles":["developer-clerk"]}"""
                 .formatted(clerk, department, PASSWORD)).andExpect(status().isCreated());
 
-        cookieCsrfForTheBrowser();
         signIn(clerk, PASSWORD);
         assertThat(currentPath()).isEqualTo("/console");
         assertThat(menuPaths()).contains("/console/filing", "/console/filing/contracts", "/console/buildings");

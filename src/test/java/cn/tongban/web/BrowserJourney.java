@@ -170,6 +170,7 @@ public abstract class BrowserJourney {
      * the portal or the page asked for). A failed sign-in stays on {@code /login?error=…}: check {@link #currentPath}.
      */
     protected void signIn(String user, String password) {
+        cookieCsrfForTheBrowser();
         open("/login");
         WebElement name = browser.findElement(By.id("username"));
         name.clear();
@@ -177,6 +178,20 @@ public abstract class BrowserJourney {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         waitUntil(d -> !currentPath().equals("/login"));
+    }
+
+    /**
+     * MockMvc's {@code csrf()} (every TestCallers caller carries it) swaps the running server's CSRF token repository
+     * for a test one backed by the session, for good: the browser then gets no XSRF-TOKEN cookie and every JSON write
+     * from a page is refused (403). The platform's own repository is put back before the browser signs in.
+     */
+    private void cookieCsrfForTheBrowser() {
+        for (org.springframework.security.web.SecurityFilterChain chain
+                : context.getBean(org.springframework.security.web.FilterChainProxy.class).getFilterChains()) {
+            chain.getFilters().stream().filter(org.springframework.security.web.csrf.CsrfFilter.class::isInstance)
+                    .forEach(filter -> org.springframework.test.util.ReflectionTestUtils.setField(filter, "tokenRepository",
+                            org.springframework.security.web.csrf.CookieCsrfTokenRepository.withHttpOnlyFalse()));
+        }
     }
 
     /** Signs out with the header's button and waits for the landing page. */
