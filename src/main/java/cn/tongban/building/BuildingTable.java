@@ -83,6 +83,13 @@ public interface BuildingTable {
      */
     cn.tongban.kernel.Page<UnitView> findUnitsByLocation(String text, cn.tongban.kernel.PageRequest page);
 
+    /**
+     * The units in the caller's scope whose 不动产单元代码 or 坐落 contains the text (all when it is blank), of this
+     * 交易状况 when given, in unit-code order, with their owners (each owner read is audited, as by {@link #findUnit}):
+     * what a clerk picks the unit of a contract from.
+     */
+    cn.tongban.kernel.Page<UnitView> findUnits(String text, TradeStatus tradeStatus, cn.tongban.kernel.PageRequest page);
+
     /** The unit whose registered owners, as the 楼盘表 keeps them, hold this 不动产权证书号, whatever the caller's scope. */
     Optional<String> unitWithCertificate(String certificateNo);
 }

@@ -98,6 +98,36 @@ class Units implements BuildingTable {
     }
 
     @Override
+    public Page<UnitView> findUnits(String text, TradeStatus tradeStatus, PageRequest page) {
+        BuildingScope.Clause visible = scope.projects();
+        StringBuilder where = new StringBuilder(" WHERE " + visible.sql());
+        List<Object> args = new ArrayList<>(visible.args());
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (u.unit_code LIKE ? OR u.location LIKE ?)");
+            args.add(containing(text));
+            args.add(containing(text));
+        }
+        condition(where, args, "u.trade_status", tradeStatus == null ? null : tradeStatus.name());
+        return page(where, args, page);
+    }
+
+    /** A unit as a cell of the 楼盘表 grid: no owners, so drawing a building reads no personal data. */
+    record Cell(String unitCode, int floor, String roomNo, TradeStatus tradeStatus, UnitView.Rights rights, String houseUse,
+            java.math.BigDecimal buildingArea) {
+    }
+
+    /** The cells of a building in the caller's scope, floors from the top, rooms left to right. */
+    List<Cell> grid(long buildingId) {
+        BuildingScope.Clause visible = scope.projects();
+        List<Object> args = new ArrayList<>(visible.args());
+        args.add(buildingId);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND u.building_id = ? ORDER BY u.floor DESC, u.room_no, u.unit_code")
+                .params(args).query(Units::view).list().stream()
+                .map(u -> new Cell(u.unitCode(), u.floor(), u.roomNo(), u.tradeStatus(), u.rights(), u.houseUse(), u.buildingArea()))
+                .toList();
+    }
+
+    @Override
     public Optional<String> unitWithCertificate(String certificateNo) {
         return jdbc.sql("SELECT unit_code FROM unit_owner WHERE certificate_no = ? ORDER BY unit_code LIMIT 1")
                 .param(certificateNo.strip()).query(String.class).optional();

@@ -51,8 +51,10 @@ class ContractController {
     @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_QUERY + "')")
     @GetMapping(path = "/{filingCode}/document", produces = {"text/plain;charset=UTF-8", MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> document(@PathVariable String filingCode,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (wantsPdf(accept)) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestParam(required = false) String format) {
+        // ?format=pdf: a plain link in a page cannot set the Accept header
+        if ("pdf".equalsIgnoreCase(format) || format == null && wantsPdf(accept)) {
             ContractDocuments.Pdf pdf = documents.pdf(filingCode);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -113,6 +115,24 @@ class ContractController {
                 .location(URI.create("/api/v1/contracts/" + filed.contract().filingCode()))
                 .header("Idempotent-Replayed", Boolean.toString(filed.replayed()))
                 .body(filed.contract());
+    }
+
+    /**
+     * 核验试算: runs the checks of a filing of this contract without filing it (nothing written), for the parties to
+     * see while they fill it in. Malformed input is 400 and a unit under a live sale filing 409, as for a filing.
+     */
+    @PreAuthorize("hasAuthority('" + Permissions.CONTRACT_CREATE + "')")
+    @PostMapping("/verification")
+    VerificationResult verify(@Valid @RequestBody ContractRequest request) {
+        return VerificationResult.of(contracts.verify(request));
+    }
+
+    /** A dry-run verification: its checks, and whether a filing would be refused. */
+    record VerificationResult(java.time.OffsetDateTime checkedAt, boolean refused, List<VerificationReport.Check> checks) {
+
+        static VerificationResult of(VerificationReport report) {
+            return new VerificationResult(report.checkedAt(), report.refused(), report.checks());
+        }
     }
 
     /** Search by unit, party (ID number, through its blind index), project, signing date and status. */

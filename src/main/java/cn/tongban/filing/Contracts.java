@@ -120,18 +120,46 @@ class Contracts {
         }
     }
 
-    private ContractView fileChecked(ContractRequest request, String key, String digest, Caller caller, List<String> sellers,
-            List<String> buyers) {
-        // Every statement here runs in every filing, the busiest write of the platform: the unit, its live sale
-        // filing and each restriction are asked once, all rows of the contract go in one statement, and the answer
-        // is built from what was written instead of read back.
+    /**
+     * 核验试算: the checks a filing of this request would run now, without filing anything — no contract, no kept
+     * report, no change of the unit — so that the parties see them while they fill in the contract
+     * (建房规〔2020〕4号 二（五）、（六）: 自动核验).
+     *
+     * @throws RuleViolationException if a party's identifier, the price or the shares are malformed, as for a filing
+     * @throws ConflictException      if the unit is under a live sale filing, naming it
+     */
+    @Transactional(readOnly = true)
+    VerificationReport verify(ContractRequest request) {
+        Caller caller = callers.get();
+        List<String> sellers = idNumbers(request.sellers(), "sellers");
+        List<String> buyers = idNumbers(request.buyers(), "buyers");
+        checkTerms(request);
+        return checked(request, caller, sellers, buyers).report();
+    }
+
+    /** The unit and the report of its checks. */
+    private record Checked(UnitView unit, VerificationReport report) {
+    }
+
+    /** The unit in the caller's scope, not under a live sale filing, and the checks of filing this request on it. */
+    private Checked checked(ContractRequest request, Caller caller, List<String> sellers, List<String> buyers) {
         UnitView unit = buildingTable.findUnit(request.unitCode()).orElseThrow(() -> new NotFoundException("unit", request.unitCode()));
         Optional<LiveSale> live = liveSaleOf(unit.unitCode());
         if (request.type().isSale() && live.isPresent()) {
             throw live.get().conflict();
         }
-        VerificationReport report = verification.verify(request, unit, sellers, buyers,
-                live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller);
+        return new Checked(unit, verification.verify(request, unit, sellers, buyers,
+                live.map(LiveSale::buyerIndexes).orElse(java.util.Set.of()), caller));
+    }
+
+    private ContractView fileChecked(ContractRequest request, String key, String digest, Caller caller, List<String> sellers,
+            List<String> buyers) {
+        // Every statement here runs in every filing, the busiest write of the platform: the unit, its live sale
+        // filing and each restriction are asked once, all rows of the contract go in one statement, and the answer
+        // is built from what was written instead of read back.
+        Checked checked = checked(request, caller, sellers, buyers);
+        UnitView unit = checked.unit();
+        VerificationReport report = checked.report();
         if (report.refused()) {
             recordRefusal(unit.unitCode(), caller.actorId(), report);
             List<Violation> failed = report.checks().stream().filter(c -> c.result() == VerificationReport.Result.FAIL)

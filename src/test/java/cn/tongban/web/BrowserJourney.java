@@ -190,6 +190,7 @@ public abstract class BrowserJourney {
      * the portal or the page asked for). A failed sign-in stays on {@code /login?error=…}: check {@link #currentPath}.
      */
     protected void signIn(String user, String password) {
+        restoreCookieCsrfTokens(); // a journey's own MockMvc set-up may have run since the last restore
         open("/login");
         WebElement name = browser.findElement(By.id("username"));
         name.clear();
