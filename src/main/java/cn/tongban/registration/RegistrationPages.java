@@ -38,6 +38,9 @@ class RegistrationPages {
 
     private static final String HANDLE = "hasAuthority('" + Permissions.REGISTRATION_HANDLE + "')";
     static final List<String> STEPS = List.of(Workflow.ACCEPT, Workflow.REVIEW, Workflow.REGISTER, Workflow.CERTIFY);
+    /** The machine checks a refusal may name ({@code checks.<code>}), each shown in place in the refused form. */
+    static final List<String> CHECKS = List.of("contract", "materials", "seizure", "objection", "owners", "mortgageRank",
+            "firstRegistration", "releaseTarget", "taxPaid", "feePaid");
 
     private final Registrations registrations;
     private final Materials materials;
@@ -84,7 +87,9 @@ class RegistrationPages {
         model.addAttribute("parties", masked(view.parties()));
         model.addAttribute("checklist", materials.checklist(applicationNo));
         model.addAttribute("notices", notices.of(applicationNo));
-        model.addAttribute("supplementItems", String.join("\n", view.missingMaterials()));
+        model.addAttribute("checkCodes", CHECKS);
+        // 一次性告知: the missing items pre-listed, and two more the registrar may add
+        model.addAttribute("supplementSlots", view.missingMaterials().size() + 2);
         return "registration/console-application";
     }
 
@@ -149,7 +154,7 @@ class RegistrationPages {
         } catch (RuleViolationException | NotFoundException e) {
             model.addAttribute("day", null);
         }
-        return "registration/portal-application :: slots";
+        return "registration/parts :: slots";
     }
 
     // ------------------------------------------------------------------------------------------------ public
