@@ -36,6 +36,8 @@ class RegistrationPagesTest {
     MockMvc http;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Halls halls;
 
     RegistrationFixture fixture;
 
@@ -90,6 +92,21 @@ class RegistrationPagesTest {
         assertThat(page("/portal/registration/applications/" + no, sale.buyer())).contains("pay-form").contains("book-form");
         http.perform(get("/portal/registration").with(TestCallers.as(registrar("320411"))).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSlotsFragmentOffersTheFreeSlotsOfAWorkingDay() throws Exception {
+        RegistrationFixture.Sale sale = fixture.filedSale();
+        Halls.Hall hall = halls.list(null).get(0);
+        java.time.LocalDate day = java.time.LocalDate.now(Halls.ZONE).plusDays(7);
+        while (day.getDayOfWeek().getValue() > 5) {
+            day = day.plusDays(1);
+        }
+        String slots = page("/portal/registration/slots?hallId=" + hall.id() + "&date=" + day, sale.buyer());
+        assertThat(slots).contains("type=\"radio\"").contains("value=\"09:00\"").doesNotContain("<html");
+        // a Sunday has none
+        String sunday = page("/portal/registration/slots?hallId=" + hall.id() + "&date=" + day.with(java.time.DayOfWeek.SUNDAY), sale.buyer());
+        assertThat(sunday).doesNotContain("type=\"radio\"");
     }
 
     @Test
