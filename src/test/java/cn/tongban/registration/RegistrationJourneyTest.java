@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.tongban.IntegrationTest;
@@ -50,6 +54,7 @@ class RegistrationJourneyTest extends BrowserJourney {
     void aBuyerAppliesAndPaysARegistrarRegistersAndTheBuyerDownloadsAndVerifiesTheCertificate() throws Exception {
         Sale sale = filedSale();
         String registrar = TestAccounts.staff(context, DepartmentType.REGISTRATION, List.of("320411"), "registrar");
+        cookieCsrf();
 
         // the buyer applies from the filed contract: nothing to type but its filing code (免填单)
         signIn(sale.buyerId(), TestAccounts.PASSWORD);
@@ -61,7 +66,7 @@ class RegistrationJourneyTest extends BrowserJourney {
         assertThat(text("#parties")).doesNotContain(sale.buyerId());
         screenshot("registration", "1-apply-prefilled");
         browser.findElement(By.id("submit-application")).click();
-        waitUntil(d -> currentPath().startsWith("/portal/registration/applications/"));
+        awaitOrShoot(() -> waitUntil(d -> currentPath().startsWith("/portal/registration/applications/")), "submitted");
         String no = currentPath().substring("/portal/registration/applications/".length());
         assertThat(text("#status")).isEqualTo("待受理");
 
@@ -80,6 +85,7 @@ class RegistrationJourneyTest extends BrowserJourney {
 
         // the tax bureau's part, through its API (契税法 第十一条: tax before the certificate)
         new RegistrationFixture(http, context).payTax(sale.filingCode());
+        cookieCsrf();
 
         // the registrar: queue, accept, review, register, certify
         signIn(registrar, TestAccounts.PASSWORD);
@@ -154,10 +160,32 @@ class RegistrationJourneyTest extends BrowserJourney {
         screenshot("registration-scope", "2-not-found");
     }
 
+    /**
+     * MockMvc's {@code csrf()} (every {@code TestCallers.as} request) swaps the CSRF token repository of the one
+     * running server for a session-based test one (spring-security-test's WebTestUtils); the pages' fetch sends the
+     * token from the XSRF-TOKEN cookie, which that one never sets. Puts the platform's own cookie repository back after
+     * the test has driven the API through MockMvc.
+     */
+    private void cookieCsrf() {
+        MockHttpServletRequest request = new MockHttpServletRequest(((WebApplicationContext) context).getServletContext(), "GET", "/portal");
+        WebTestUtils.setCsrfTokenRepository(request, CookieCsrfTokenRepository.withHttpOnlyFalse());
+    }
+
     /** Clicks the action's button and waits for the application page to show the new status. */
     private void step(By button, String status) {
         browser.findElement(button).click();
-        waitUntil(d -> d.findElement(By.id("status")).getText().equals(status));
+        awaitOrShoot(() -> waitUntil(d -> d.findElement(By.id("status")).getText().equals(status)), status);
+    }
+
+    /** Waits; on a timeout keeps a screenshot of what the page showed instead (the form's error, say). */
+    private void awaitOrShoot(Runnable wait, String step) {
+        try {
+            wait.run();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("registration", "failed-" + step);
+            throw new AssertionError("no " + step + "; the page says: " + browser.findElements(By.cssSelector(".form-error, .field-error"))
+                    .stream().map(org.openqa.selenium.WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
+        }
     }
 
     private int itemIndex(String item) {
