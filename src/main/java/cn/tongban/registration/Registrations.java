@@ -565,8 +565,12 @@ class Registrations {
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    /** The application with its progress, checks and parties (办理进度查询, 二（一）5). */
-    @Transactional(readOnly = true)
+    /**
+     * The application with its progress, checks and parties (办理进度查询, 二（一）5). Read in one snapshot: the BPMN task
+     * and the application's row are separate reads, and a step committing between them (the tax record arriving) would
+     * otherwise show the new status with the old task.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     ApplicationView view(String applicationNo) {
         access.visible(applicationNo);
         return load(applicationNo);
