@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.tongban.identity.Permissions;
+import cn.tongban.kernel.ForbiddenException;
 import cn.tongban.kernel.RuleViolationException;
 import cn.tongban.kernel.Violation;
 
@@ -35,9 +36,11 @@ class RegistrationController {
     private static final List<String> STEPS = List.of(Workflow.ACCEPT, Workflow.REVIEW, Workflow.REGISTER, Workflow.CERTIFY);
 
     private final Registrations registrations;
+    private final DemoPayments demoPayments;
 
-    RegistrationController(Registrations registrations) {
+    RegistrationController(Registrations registrations, DemoPayments demoPayments) {
         this.registrations = registrations;
+        this.demoPayments = demoPayments;
     }
 
     @Operation(summary = "登记申请", description = "当事人网上申请、银行/开发企业/经纪机构延伸端口申请或窗口申请；有备案合同的业务由合同预填当事人和价款（免填单）。")
@@ -113,5 +116,15 @@ class RegistrationController {
     @PostMapping("/{applicationNo}/payment")
     Registrations.ApplicationView pay(@PathVariable String applicationNo, @Valid @RequestBody RegistrationRequest.Payment payment) {
         return registrations.pay(applicationNo, payment);
+    }
+
+    @Operation(summary = "演示缴费", description = "仅演示环境（tongban.registration.demo-payments=true）：申请人在门户缴纳应收登记费，无支付平台。")
+    @PreAuthorize("isAuthenticated()")
+    @PostMapping("/{applicationNo}/payment/demo")
+    Registrations.ApplicationView payDemo(@PathVariable String applicationNo) {
+        if (!demoPayments.enabled()) {
+            throw new ForbiddenException("registration.demo-payments-off");
+        }
+        return registrations.payDemo(applicationNo);
     }
 }

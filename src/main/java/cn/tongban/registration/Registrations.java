@@ -259,6 +259,44 @@ class Registrations {
         return new Prefilled(filingCode, parties, roles, content);
     }
 
+    /** What a transfer application from a filed sale carries without the applicant typing it (免填单), masked. */
+    record TransferPreview(String filingCode, String unitCode, String location, String contractType, BigDecimal price,
+            LocalDate signedOn, BigDecimal fee, List<PartyView> parties) {
+    }
+
+    /**
+     * 免填单 shown before applying (互联网+不动产登记建设指南 二（一）4): the filed sale's unit, price and parties, to a citizen
+     * who is one of its parties. To anyone else the contract is unknown, as one never filed, so that codes cannot be
+     * probed.
+     */
+    @Transactional(readOnly = true)
+    TransferPreview transferPreview(String filingCode) {
+        String code = blankToNull(filingCode);
+        if (code == null) {
+            throw new RuleViolationException(new Violation("filingCode", "registration.filing-code-required", "TRANSFER"));
+        }
+        Caller caller = callers.get();
+        String self = citizens.subjectIndexOf(caller).orElse(null);
+        FiledContracts.FiledContract contract = filed.byFilingCode(code)
+                .filter(c -> self != null && c.parties().stream().anyMatch(p -> cipher.blindIndex(p.idNumber()).equals(self)))
+                .orElseThrow(() -> new RuleViolationException(new Violation("filingCode", "registration.contract-unknown", code)));
+        if (!contract.isFiled()) {
+            throw new RuleViolationException(new Violation("filingCode", "registration.contract-not-filed", code, contract.status()));
+        }
+        if (!contract.isSale()) {
+            throw new RuleViolationException(new Violation("filingCode", "registration.contract-wrong-type", code,
+                    contract.type().name(), "TRANSFER"));
+        }
+        UnitView unit = building.findUnitCityWide(contract.unitCode())
+                .orElseThrow(() -> new RuleViolationException(new Violation("filingCode", "registration.unit-unknown", contract.unitCode())));
+        boolean housing = unit.houseUse() != null && unit.houseUse().startsWith("1");
+        List<PartyView> parties = new ArrayList<>();
+        contract.second().forEach(p -> parties.add(new PartyView("RIGHT_HOLDER", p.name(), p.idType(), p.idNumber(), p.coOwnership(), p.share())));
+        contract.first().forEach(p -> parties.add(new PartyView("OBLIGOR", p.name(), p.idType(), p.idNumber(), p.coOwnership(), p.share())));
+        return new TransferPreview(contract.filingCode(), contract.unitCode(), unit.location(), contract.type().name(), contract.price(),
+                contract.signedOn(), types.fee("TRANSFER", housing, 1).roundedToFen().yuan(), parties);
+    }
+
     /**
      * 嘱托登记: a court's seizure or release, received from the restriction registry, becomes an application that goes
      * straight to the 登簿 queue of the unit's district (不动产登记暂行条例实施细则 第九十条: 人民法院要求不动产登记机构
@@ -491,18 +529,46 @@ class Registrations {
             throw new RuleViolationException(new Violation("amount", "registration.fee-amount", fee.toPlainString(),
                     payment.amount().toPlainString()));
         }
+        return feePaid(applicationNo, fee, payment.paymentReference().strip(), fee.toPlainString() + " 元");
+    }
+
+    /**
+     * 网上缴费 as the demo stands in for it: the applicant pays the fee due from the portal, with no payment platform
+     * behind it. Only when {@code tongban.registration.demo-payments} is on ({@link DemoPayments}), only for the one who
+     * submitted the application; anyone else who may see it is refused, to everyone else it does not exist.
+     */
+    @Transactional
+    ApplicationView payDemo(String applicationNo) {
+        ApplicationAccess.Application application = access.visible(applicationNo);
+        if (!callers.get().actorId().equals(application.submittedBy())) {
+            throw new ForbiddenException("registration.demo-payment-applicant-only", applicationNo);
+        }
+        Map<String, Object> row = jdbc.sql("SELECT fee, fee_paid_at FROM registration_application WHERE application_no = ? FOR UPDATE")
+                .param(applicationNo).query().singleRow();
+        if (row.get("fee_paid_at") != null) {
+            throw new ConflictException("registration.fee-already-paid", applicationNo);
+        }
+        BigDecimal fee = (BigDecimal) row.get("fee");
+        return feePaid(applicationNo, fee, "DEMO-" + applicationNo, fee.toPlainString() + " 元（演示缴费）");
+    }
+
+    private ApplicationView feePaid(String applicationNo, BigDecimal fee, String reference, String note) {
         OffsetDateTime now = OffsetDateTime.now(CHINA);
         jdbc.sql("UPDATE registration_application SET fee_paid_at = ?, content = content || jsonb_build_object('paymentReference', ?::text), "
-                + "version = version + 1 WHERE application_no = ?").params(now, payment.paymentReference().strip(), applicationNo).update();
-        progress(applicationNo, "缴费", "PAID", fee.toPlainString() + " 元", callers.get().actorId());
+                + "version = version + 1 WHERE application_no = ?").params(now, reference, applicationNo).update();
+        progress(applicationNo, "缴费", "PAID", note, callers.get().actorId());
         audit.record(AuditRecord.change("registration-fee", "registration-application", applicationNo, null));
         return view(applicationNo);
     }
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    /** The application with its progress, checks and parties (办理进度查询, 二（一）5). */
-    @Transactional(readOnly = true)
+    /**
+     * The application with its progress, checks and parties (办理进度查询, 二（一）5). Read in one snapshot: the BPMN task
+     * and the application's row are separate reads, and a step committing between them (the tax record arriving) would
+     * otherwise show the new status with the old task.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     ApplicationView view(String applicationNo) {
         access.visible(applicationNo);
         return load(applicationNo);

@@ -38,6 +38,8 @@ class SignedDocuments {
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static final int CODE_LENGTH = 16;
     static final String VERIFICATION_PATH = "/api/v1/public/certificates/";
+    /** The public page a phone opens from the QR code (issue #8); the JSON endpoint stays at {@link #VERIFICATION_PATH}. */
+    static final String VERIFICATION_PAGE = "/portal/public/verify?code=";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The QR code's side, quiet zone included, in the top margin of the first page. */
     private static final float QR_SIDE = 26 * A4Pdf.MM;
@@ -76,9 +78,9 @@ class SignedDocuments {
         return String.join("-", code.substring(0, 4), code.substring(4, 8), code.substring(8, 12), code.substring(12));
     }
 
-    /** Where anyone verifies the document without login. */
+    /** Where anyone verifies the document without login: the public page, which a scanned QR code opens in a browser. */
     String verificationUrl(String code) {
-        return publicBaseUrl + VERIFICATION_PATH + code;
+        return publicBaseUrl + VERIFICATION_PAGE + code;
     }
 
     String canonical(Object fields) {

@@ -107,7 +107,7 @@ class CertificatesTest {
         assertThat(response.getHeader("X-Signature")).isNotBlank();
         assertThat(DocumentFixture.text(pdf)).contains(issued.certificateNo(), ownerName, FilingFixture.LOCATION,
                 SignedDocuments.grouped(issued.verificationCode()));
-        assertThat(DocumentFixture.qrCode(pdf)).isEqualTo("http://localhost:8080/api/v1/public/certificates/" + issued.verificationCode());
+        assertThat(DocumentFixture.qrCode(pdf)).isEqualTo("http://localhost:8080/portal/public/verify?code=" + issued.verificationCode());
     }
 
     @Test

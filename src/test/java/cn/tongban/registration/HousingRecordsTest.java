@@ -68,7 +68,7 @@ class HousingRecordsTest {
         byte[] pdf = http.perform(get(issued.get("documentPath").asText())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(DocumentFixture.text(pdf)).contains("无房证明", "周无房", id);
-        assertThat(DocumentFixture.qrCode(pdf)).endsWith("/api/v1/public/certificates/" + issued.get("verificationCode").asText());
+        assertThat(DocumentFixture.qrCode(pdf)).endsWith("/portal/public/verify?code=" + issued.get("verificationCode").asText());
     }
 
     @Test
