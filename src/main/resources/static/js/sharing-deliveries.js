@@ -41,7 +41,7 @@
       if (token) headers['X-XSRF-TOKEN'] = token;
       var button = document.getElementById('delivery-submit');
       button.disabled = true;
-      fetch(form.getAttribute('action'), {method: 'POST', headers: headers, body: file, credentials: 'same-origin'})
+      fetch(form.dataset.url, {method: 'POST', headers: headers, body: file, credentials: 'same-origin'})
         .then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (body) {
             button.disabled = false;

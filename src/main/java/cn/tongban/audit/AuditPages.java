@@ -121,13 +121,6 @@ class AuditPages {
         return "audit/events";
     }
 
-    /** The chain's last verification, as a fragment. */
-    @GetMapping("/verification")
-    String lastVerification(Model model) {
-        model.addAttribute("last", verification.last().orElse(null));
-        return "audit/events :: verification";
-    }
-
     /** Verifies the whole chain now: the fragment for htmx, else back to the page. */
     @PostMapping("/verification")
     String verifyNow(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {

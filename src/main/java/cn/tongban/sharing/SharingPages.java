@@ -58,7 +58,7 @@ class SharingPages {
 
     /** The catalog, filtered by provider, mode and schedule status, with each item's next due date. */
     @PreAuthorize(CATALOG_QUERY)
-    @GetMapping
+    @GetMapping({"", "/catalog"})
     String catalog(@RequestParam(required = false) Integer provider, @RequestParam(required = false) CatalogMode mode,
             @RequestParam(required = false) ScheduleStatus status, Model model) {
         List<CatalogEntry> all = catalog.list(Catalog.today());
