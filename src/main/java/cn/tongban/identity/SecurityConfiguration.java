@@ -1,5 +1,7 @@
 package cn.tongban.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,6 +35,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -62,7 +66,12 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/login", "/api/v1/csrf", "/error",
             // 信息公开 of the registration guide (二（一）8) and, later, certificate verification: for anyone
-            "/api/v1/public/**"};
+            "/api/v1/public/**",
+            // issue #8: the landing page, the sign-in page, public pages (certificate verification) and their assets
+            "/", "/portal/public/**", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico"};
+
+    /** The pages of the staff console and the citizen portal: without a sign-in they send the browser to /login. */
+    static final String[] PAGES = {"/console", "/console/**", "/portal", "/portal/**"};
 
     @Bean
     @Order(1)
@@ -80,6 +89,20 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationEntryPoint problems, AccessDeniedHandler denied,
             JwtAuthenticationConverter tokens, LoginHandlers login) throws Exception {
+        RequestMatcher pages = new OrRequestMatcher(java.util.Arrays.stream(PAGES)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
+        AuthenticationEntryPoint toLogin = (request, response, exception) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.sendRedirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        };
+        AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            if (pages.matches(request)) {
+                toLogin.commence(request, response, exception);
+            } else {
+                problems.commence(request, response, exception);
+            }
+        };
         RequestMatcher bearer = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -94,7 +117,7 @@ class SecurityConfiguration {
                 // CSRF matters only where a browser sends the credential by itself: the session cookie
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler).ignoringRequestMatchers(bearer))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
