@@ -36,8 +36,9 @@ import cn.tongban.kernel.Violation;
  */
 @Controller
 @RequestMapping("/console/audit")
-@PreAuthorize("hasAuthority('" + Permissions.AUDIT_QUERY + "')")
 class AuditPages {
+
+    private static final String AUDITOR = "hasAuthority('" + Permissions.AUDIT_QUERY + "')";
 
     private static final ZoneId CHINA = ZoneId.of(TongbanApplication.ZONE);
     private static final int PAGE_SIZE = 20;
@@ -91,6 +92,7 @@ class AuditPages {
         this.messages = messages;
     }
 
+    @PreAuthorize(AUDITOR)
     @GetMapping
     String page(@ModelAttribute("search") Search form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -122,6 +124,7 @@ class AuditPages {
     }
 
     /** Verifies the whole chain now: the fragment for htmx, else back to the page. */
+    @PreAuthorize(AUDITOR)
     @PostMapping("/verification")
     String verifyNow(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         AuditVerification.Run run = verification.verifyAndRecord(null, null);
