@@ -3,9 +3,14 @@
 // count and the SM3 are the provider's claim, entered by the provider and checked by the platform against the file.
 (function () {
   'use strict';
+  // the XSRF-TOKEN cookie (tongban.js's way); when the browser has none yet, GET /api/v1/csrf answers the token and
+  // sets the cookie (the session's token is kept in that cookie, so it must be there for the POST to pass)
   function csrf() {
-    var m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
-    return m ? decodeURIComponent(m[1]) : null;
+    var token = window.tongban && window.tongban.csrfToken ? window.tongban.csrfToken() : null;
+    if (token) return Promise.resolve(token);
+    return fetch('/api/v1/csrf', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.json(); })
+      .then(function (j) { return j.token; });
   }
   function contentType(file) {
     var name = file.name.toLowerCase();
@@ -37,11 +42,13 @@
         'X-Record-Count': document.getElementById('delivery-records').value.trim(),
         'X-Content-SM3': document.getElementById('delivery-sm3').value.trim().toLowerCase()
       };
-      var token = csrf();
-      if (token) headers['X-XSRF-TOKEN'] = token;
       var button = document.getElementById('delivery-submit');
       button.disabled = true;
-      fetch(form.dataset.url, {method: 'POST', headers: headers, body: file, credentials: 'same-origin'})
+      csrf()
+        .then(function (token) {
+          if (token) headers['X-XSRF-TOKEN'] = token;
+          return fetch(form.dataset.url, {method: 'POST', headers: headers, body: file, credentials: 'same-origin'});
+        })
         .then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (body) {
             button.disabled = false;

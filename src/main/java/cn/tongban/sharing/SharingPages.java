@@ -37,6 +37,13 @@ class SharingPages {
 
     private static final String CATALOG_QUERY = "hasAuthority('" + Permissions.CATALOG_QUERY + "')";
 
+    /**
+     * An item a provider delivers, with the period the page suggests: the latest one already open for delivery (a
+     * period opens when it ends), or for an item due after events the day itself.
+     */
+    record Deliverable(int no, String name, String period, LocalDate dueOn) {
+    }
+
     /** A subscription with how many of its deliveries wait for a replay. */
     record SubscriptionRow(SubscriptionView subscription, long parked) {
     }
@@ -112,12 +119,12 @@ class SharingPages {
         Caller caller = callers.get();
         List<CatalogProvider> mine = catalog.providers().stream()
                 .filter(p -> p.departmentCode() != null && p.departmentCode().equals(caller.departmentCode())).toList();
-        List<CatalogEntry> items = new ArrayList<>();
+        List<Deliverable> items = new ArrayList<>();
         LocalDate today = Catalog.today();
         for (CatalogProvider provider : mine) {
             for (CatalogItem item : catalog.itemsOf(provider.no())) {
                 if (item.schedule().hasDeadlines()) {
-                    items.add(catalog.detail(item.no(), today).entry());
+                    items.add(deliverable(item, today));
                 }
             }
         }
@@ -169,6 +176,18 @@ class SharingPages {
         model.addAttribute("state", state);
         model.addAttribute("deliveries", subscriptions.deliveries(id, state.isBlank() ? null : state, new PageRequest(0, 100)));
         return "sharing/subscription";
+    }
+
+    static Deliverable deliverable(CatalogItem item, LocalDate today) {
+        Schedule schedule = item.schedule();
+        SchedulePeriod period = schedule.nextDue(today);
+        if (period == null) {
+            return new Deliverable(item.no(), item.name(), today.toString(), null);
+        }
+        while (today.isBefore(schedule.opens(period))) {
+            period = SchedulePeriod.containing(period.unit(), period.start().minusDays(1));
+        }
+        return new Deliverable(item.no(), item.name(), period.toString(), schedule.dueDate(period));
     }
 
     static String quarterOf(LocalDate day) {

@@ -126,10 +126,10 @@ class AuditPagesTest {
         assertThat((long) run[1]).isPositive();
         Document shown = Jsoup.parse(fragment);
         assertThat(shown.select((boolean) run[0] ? ".chain-verified" : ".chain-broken")).hasSize(1);
-        assertThat(shown.text()).contains(Long.toString((long) run[1]));
+        assertThat(shown.text()).contains(String.format("%,d", (long) run[1]));
 
         Document page = page(auditor, "/console/audit");
-        assertThat(page.selectFirst("#verification").text()).contains(auditor.actorId()).contains(Long.toString((long) run[1]));
+        assertThat(page.selectFirst("#verification").text()).contains(auditor.actorId()).contains(String.format("%,d", (long) run[1]));
 
         http.perform(post("/console/audit/verification").with(TestCallers.as(auditor)))
                 .andExpect(status().is3xxRedirection());
