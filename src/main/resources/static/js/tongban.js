@@ -24,7 +24,9 @@
  *      hx-get="…" hx-trigger="refresh"), reloading the page when htmx is absent; or, with neither, data-done shows its
  *      text in the form's .form-ok. data-confirm="question?" asks first. The form also fires "tongban:done" with
  *      the answer as event.detail; data-reset resets the form after success.
- * 2. htmx requests carry the CSRF header too.
+ * 2. htmx requests carry the CSRF header too. A partial whose session has expired (the request was sent to the sign-in
+ *    page) takes the whole page to /login?next=<this page> instead of swapping the sign-in form into a fragment; an
+ *    htmx error answer (problem+json) shows its detail in the nearest form's .form-error, or in an alert.
  * 3. Downloads: <a href="/api/v1/…/pdf" data-download> — a normal link (the session cookie goes along, the browser
  *    saves the PDF); data-download="name.pdf" suggests a file name. An error answer is shown in an alert instead
  *    of a page of JSON.
@@ -330,6 +332,29 @@
     var token = csrfToken();
     if (token) {
       event.detail.headers['X-XSRF-TOKEN'] = token;
+    }
+  });
+
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === '/login') {
+      event.detail.shouldSwap = false;
+      window.location.assign('/login?next=' + encodeURIComponent(window.location.pathname + window.location.search));
+    }
+  });
+  document.addEventListener('htmx:responseError', function (event) {
+    var xhr = event.detail.xhr, problem = {};
+    try {
+      problem = JSON.parse(xhr.responseText);
+    } catch (notJson) {
+      // an answer that is not problem+json: the status says enough
+    }
+    var text = problem.detail || problem.title || ('HTTP ' + xhr.status);
+    var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('form') : null;
+    if (form) {
+      formMessage(form, 'form-error').textContent = text;
+    } else {
+      window.alert(text);
     }
   });
 

@@ -12,6 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -69,8 +72,26 @@ public abstract class BrowserJourney {
     /** The phone width the pages must fit (a 375 px wide phone, e.g. iPhone SE/X). */
     public static final int PHONE_WIDTH = 375;
 
+    /** How long a journey waits for the platform: generous, a CI machine may be busy with a parallel build. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver shared;
+
+    /** A failed journey leaves {@code target/screenshots/<TestClass>-<test>-failed.png} of where it stopped. */
+    @RegisterExtension
+    final TestWatcher failureScreenshots = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext test, Throwable cause) {
+            if (shared != null && browser != null) {
+                try {
+                    screenshot(test.getRequiredTestClass().getSimpleName(), test.getRequiredTestMethod().getName() + "-failed");
+                } catch (RuntimeException noScreenshot) {
+                    cause.addSuppressed(noScreenshot);
+                }
+            }
+        }
+    };
 
     @LocalServerPort
     protected int port;
@@ -82,7 +103,7 @@ public abstract class BrowserJourney {
     protected WebDriver browser;
 
     @BeforeEach
-    void browserForThisTest() {
+    protected void browserForThisTest() {
         browser = sharedBrowser();
         desktopWidth();
         // a page of the platform first: cookies are deleted for the current site
@@ -205,22 +226,25 @@ public abstract class BrowserJourney {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
 
-    /** The paths the navigation (the layout's menu) links to, in order. */
+    /** The paths the navigation links to, in order: the console's menu, or the portal's row for a citizen. */
     protected List<String> menuPaths() {
         String base = url("");
-        return browser.findElements(By.cssSelector("nav.side a")).stream()
+        return browser.findElements(By.cssSelector("nav.side a, nav.portal-nav a")).stream()
                 .map(a -> a.getDomProperty("href"))
                 .map(href -> href.startsWith(base) ? href.substring(base.length()) : href)
                 .toList();
     }
 
-    /** Waits up to 10 s for the condition (a page to load, an htmx swap, a redirect after a form). */
+    /**
+     * Waits up to {@link #WAIT} for the condition (a page to load, an htmx swap, a redirect after a form): true or
+     * non-null ends the wait and is returned.
+     */
     protected <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(browser, WAIT).until(condition);
     }
 
-    /** Waits up to 10 s for an element to be visible. */
+    /** Waits up to {@link #WAIT} for an element to be visible. */
     protected WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 }

@@ -72,6 +72,8 @@ class ConsoleJourneyTest extends BrowserJourney {
         signIn(citizen, TestAccounts.PASSWORD);
         assertThat(currentPath()).isEqualTo("/portal");
         assertThat(text("main h1")).isEqualTo("市民办事门户");
+        assertThat(menuPaths()).containsExactlyInAnyOrderElementsOf(menu.entries().stream()
+                .filter(e -> e.citizen() && e.permission() == null).map(ConsoleMenu.Entry::url).distinct().toList());
         screenshot("portal", "1-home");
 
         phoneWidth();

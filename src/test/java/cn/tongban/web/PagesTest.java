@@ -147,6 +147,15 @@ class PagesTest {
     }
 
     @Test
+    void anUnknownPageIsA404HtmlPageInTheLayout() throws Exception {
+        http.perform(get("/console/no-such-page").with(TestCallers.as(TestCallers.cityAdmin())).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("未找到")))
+                .andExpect(content().string(containsString("nav class=\"side\"")));
+    }
+
+    @Test
     void theLanguageSwitchKeepsEnglishInACookieAndWithoutItAcceptLanguageStillDecides() throws Exception {
         http.perform(get("/login").queryParam("lang", "en").with(anonymous()))
                 .andExpect(status().isOk())
