@@ -15,17 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.tongban.identity.Permissions;
-import cn.tongban.kernel.IdNumbers;
+import cn.tongban.kernel.NotFoundException;
 import cn.tongban.kernel.Page;
 import cn.tongban.kernel.PageRequest;
-import cn.tongban.kernel.crypto.PersonalDataCipher;
 
 /**
  * The audit log for auditors (query, CSV export, chain verification; permission {@value cn.tongban.identity.Permissions#AUDIT_QUERY})
  * and for citizens (who accessed my records and why). Looking into the log is itself logged.
  *
- * <p>Subjects are searched by {@code idNumber}, which is turned into its blind index here and never stored or logged,
- * or directly by {@code subjectIndex}.
+ * <p>Subjects are searched by {@code idNumber}, which is turned into its blind index ({@link AuditSearch}) and never
+ * stored or logged, or directly by {@code subjectIndex}; records by {@code resourceType}.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -36,16 +35,15 @@ class AuditController {
     private final AuditEvents events;
     private final AuditVerification verification;
     private final AuditLog audit;
-    private final PersonalDataCipher cipher;
+    private final AuditSearch search;
     private final MyAccesses mine;
 
-    AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, PersonalDataCipher cipher,
-            MyAccesses mine) {
-        this.mine = mine;
-        this.cipher = cipher;
+    AuditController(AuditEvents events, AuditVerification verification, AuditLog audit, AuditSearch search, MyAccesses mine) {
+        this.search = search;
         this.events = events;
         this.verification = verification;
         this.audit = audit;
+        this.mine = mine;
     }
 
     @GetMapping("/events")
@@ -53,9 +51,10 @@ class AuditController {
     Page<AuditEvents.EventView> events(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String subjectIndex, @RequestParam(required = false) String idNumber,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subject(subjectIndex, idNumber));
+        AuditEvents.Filter filter = search.filter(instant(from), instant(to), actorId, action, resourceType, subjectIndex, idNumber);
         Page<AuditEvents.EventView> found = events.list(filter, new PageRequest(page, size));
         audit.record(new AuditRecord("audit.query", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
                 null, null, false));
@@ -67,9 +66,10 @@ class AuditController {
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) String actorId, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String subjectIndex, @RequestParam(required = false) String idNumber,
             HttpServletResponse response) throws IOException {
-        AuditEvents.Filter filter = new AuditEvents.Filter(instant(from), instant(to), actorId, action, subject(subjectIndex, idNumber));
+        AuditEvents.Filter filter = search.filter(instant(from), instant(to), actorId, action, resourceType, subjectIndex, idNumber);
         audit.record(new AuditRecord("audit.export", "audit_event", null, filter.subjectIndex(), AuditOutcome.SUCCESS,
                 null, null, false));
         response.setContentType("text/csv");
@@ -78,20 +78,19 @@ class AuditController {
         events.export(filter, response.getWriter());
     }
 
-    /** The blind index of the ID number, if one is given: the search never sees the number itself. */
-    private String subject(String subjectIndex, String idNumber) {
-        if (idNumber == null || idNumber.isBlank()) {
-            return subjectIndex;
-        }
-        return cipher.blindIndex(IdNumbers.normalise(idNumber));
-    }
-
     @GetMapping("/verification")
     @PreAuthorize(AUDITOR)
     AuditVerifier.Result verify(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        new AuditEvents.Filter(instant(from), instant(to), null, null, null); // refuses to <= from
-        return verification.verify(instant(from), instant(to));
+        new AuditEvents.Filter(instant(from), instant(to), null, null, null, null); // refuses to <= from
+        return verification.verifyAndRecord(instant(from), instant(to)).result();
+    }
+
+    /** The last verification run in the application (by the API or the auditors' page); 404 if none yet. */
+    @GetMapping("/verification/last")
+    @PreAuthorize(AUDITOR)
+    AuditVerification.Run lastVerification() {
+        return verification.last().orElseThrow(() -> new NotFoundException("audit-verification", "last"));
     }
 
     /** For a signed-in citizen: who accessed their records, when and why. Other callers are refused below. */

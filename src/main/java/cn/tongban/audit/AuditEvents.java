@@ -52,13 +52,15 @@ class AuditEvents {
     /**
      * What to look for; every part optional.
      *
+     * @param resourceType the kind of record, e.g. {@code contract}
      * @param subjectIndex the blind index of the person's ID number (64 hex digits)
      */
-    record Filter(Instant from, Instant to, String actorId, String action, String subjectIndex) {
+    record Filter(Instant from, Instant to, String actorId, String action, String resourceType, String subjectIndex) {
 
         Filter {
             actorId = blankToNull(actorId);
             action = blankToNull(action);
+            resourceType = blankToNull(resourceType);
             subjectIndex = blankToNull(subjectIndex);
             List<Violation> violations = new ArrayList<>();
             if (subjectIndex != null) {
@@ -160,6 +162,7 @@ class AuditEvents {
         }
         condition(where, args, "actor_id", filter.actorId());
         condition(where, args, "action", filter.action());
+        condition(where, args, "resource_type", filter.resourceType());
         condition(where, args, "subject_index", filter.subjectIndex());
         return where.toString();
     }
