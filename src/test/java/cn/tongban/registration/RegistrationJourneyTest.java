@@ -14,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.test.web.support.WebTestUtils;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.tongban.IntegrationTest;
@@ -54,7 +50,7 @@ class RegistrationJourneyTest extends BrowserJourney {
     void aBuyerAppliesAndPaysARegistrarRegistersAndTheBuyerDownloadsAndVerifiesTheCertificate() throws Exception {
         Sale sale = filedSale();
         String registrar = TestAccounts.staff(context, DepartmentType.REGISTRATION, List.of("320411"), "registrar");
-        cookieCsrf();
+        restoreCookieCsrfTokens();
 
         // the buyer applies from the filed contract: nothing to type but its filing code (免填单)
         signIn(sale.buyerId(), TestAccounts.PASSWORD);
@@ -85,7 +81,7 @@ class RegistrationJourneyTest extends BrowserJourney {
 
         // the tax bureau's part, through its API (契税法 第十一条: tax before the certificate)
         new RegistrationFixture(http, context).payTax(sale.filingCode());
-        cookieCsrf();
+        restoreCookieCsrfTokens();
 
         // the registrar: queue, accept, review, register, certify
         signIn(registrar, TestAccounts.PASSWORD);
@@ -158,17 +154,6 @@ class RegistrationJourneyTest extends BrowserJourney {
         assertThat(text("main h1")).isEqualTo("未找到");
         assertThat(browser.getPageSource()).doesNotContain(sale.unitCode());
         screenshot("registration-scope", "2-not-found");
-    }
-
-    /**
-     * MockMvc's {@code csrf()} (every {@code TestCallers.as} request) swaps the CSRF token repository of the one
-     * running server for a session-based test one (spring-security-test's WebTestUtils); the pages' fetch sends the
-     * token from the XSRF-TOKEN cookie, which that one never sets. Puts the platform's own cookie repository back after
-     * the test has driven the API through MockMvc.
-     */
-    private void cookieCsrf() {
-        MockHttpServletRequest request = new MockHttpServletRequest(((WebApplicationContext) context).getServletContext(), "GET", "/portal");
-        WebTestUtils.setCsrfTokenRepository(request, CookieCsrfTokenRepository.withHttpOnlyFalse());
     }
 
     /** Clicks the action's button and waits for the application page to show the new status. */
