@@ -49,14 +49,7 @@ class AuditJourneyTest extends BrowserJourney {
         screenshot("audit", "search");
 
         browser.findElement(By.id("verify-now")).click();
-        // the button posts a form: the page is replaced while we look, so an element found may go stale at once
-        waitUntil(d -> {
-            try {
-                return d.findElement(By.id("verification")).getText().contains(auditor);
-            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
-                return false;
-            }
-        });
+        waitUntil(d -> d.findElement(By.id("verification")).getText().contains(auditor));
         String status = text("#verification");
         assertThat(browser.findElements(By.cssSelector("#verification .chain-verified, #verification .chain-broken"))).hasSize(1);
         assertThat(status).contains(auditor);

@@ -261,7 +261,8 @@ public abstract class BrowserJourney {
      * non-null ends the wait and is returned.
      */
     protected <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        // a page being replaced (a form posted, htmx swapping) leaves elements just found stale: look again
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits up to {@link #WAIT} for an element to be visible. */
