@@ -39,7 +39,7 @@ class ApplicationAccess {
     Application visible(String applicationNo) {
         Caller caller = callers.get();
         Application application = find(applicationNo).orElseThrow(() -> notFound(applicationNo));
-        if (!maysee(caller, application)) {
+        if (!maySee(caller, application)) {
             throw notFound(applicationNo);
         }
         return application;
@@ -55,7 +55,7 @@ class ApplicationAccess {
         return application;
     }
 
-    boolean maysee(Caller caller, Application application) {
+    boolean maySee(Caller caller, Application application) {
         return switch (caller.kind()) {
             case STAFF -> caller.seesDistrict(application.districtCode());
             case SYSTEM -> caller.actorId().equals(application.submittedBy()) || caller.seesDistrict(application.districtCode())
